@@ -1,0 +1,186 @@
+"""The ``nkru-data`` command line (typer + rich).
+
+Run with no command, it does the main job: load the bundled data, validate it and print a
+summary. Every command reports bad input as a one-line message and exit code 2, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import Enum
+from functools import wraps
+from pathlib import Path
+from typing import Any, Optional, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from .errors import NkruDataError
+
+app = typer.Typer(
+    help="nkru-data: a source-cited, multilingual dataset on North Korea–Russia relations.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+PathArg = typer.Argument(None, help="Package folder or datapackage.json (default: the bundled one).")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class Lang(str, Enum):
+    en = "en"
+    ru = "ru"
+    ko = "ko"
+
+
+def friendly(func: F) -> F:
+    """Turn the library's errors into a message and exit 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NkruDataError as exc:
+            err.print(f"[bold red]error[/] [{exc.code}] {exc}", highlight=False, markup=True)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.callback(invoke_without_command=True)
+def main_job(ctx: typer.Context) -> None:
+    """With no command: load, validate and summarise the bundled data."""
+    if ctx.invoked_subcommand is None:
+        info(None)
+        validate(None, Format.text)
+
+
+@app.command()
+@friendly
+def info(path: Optional[Path] = PathArg) -> None:
+    """Counts per table and kind, and label coverage per language and origin."""
+    from .summary import summary_tables
+
+    for table in summary_tables(path):
+        out.print(table)
+
+
+@app.command()
+def validate(
+    path: Optional[Path] = PathArg,
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text, json or github."),
+) -> None:
+    """Validate structure (frictionless) and meaning; exit 0 valid, 1 invalid, 2 unusable."""
+    from .validate import validate as run
+
+    report = run(path)
+    if format is Format.json:
+        print(report.to_json())
+    elif format is Format.github:
+        if report.problems:
+            print(report.to_github())
+        err.print(report.to_text().splitlines()[-1], highlight=False)
+    else:
+        print(report.to_text())
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+@friendly
+def show(
+    id: str = typer.Argument(..., help="Record id, e.g. person:svetlana-gannushkina."),
+    lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of names and titles."),
+    path: Optional[Path] = typer.Option(None, "--path", help="Package folder."),
+) -> None:
+    """Show one record with its labels and citations."""
+    from .dataset import load
+
+    ds = load(path)
+    record = ds.get(id)
+    grid = RichTable(title=f"{id} — {ds.label(id, lang.value)}", show_header=False)
+    for name, value in record.model_dump(mode="json").items():
+        if value not in (None, "", [], ()):
+            grid.add_row(name, str(value))
+    if lang is not Lang.en:
+        description = ds.label(id, lang.value, "description")
+        if description:
+            grid.add_row(f"description ({lang.value})", description)
+    for citation, source in ds.citations(id):
+        grid.add_row("cited", f"{source.title} — “{citation.quote}”")
+    out.print(grid)
+
+
+@app.command()
+@friendly
+def search(
+    text: str = typer.Argument(..., help="Text to find in names, titles and aliases (any language)."),
+    lang: Lang = typer.Option(Lang.en, "--lang", "-l"),
+    limit: int = typer.Option(20, "--limit", "-n"),
+    path: Optional[Path] = typer.Option(None, "--path", help="Package folder."),
+) -> None:
+    """Find records by name in English, Russian or Korean (case- and accent-insensitive)."""
+    from .dataset import load
+
+    ds = load(path)
+    hits = ds.search(text, limit=limit)
+    if not hits:
+        err.print(f"nothing matches {text!r}")
+        raise typer.Exit(1)
+    for record in hits:
+        rid = getattr(record, "id", "")
+        out.print(f"{rid}\t{ds.label(rid, lang.value)}", highlight=False)
+
+
+@app.command()
+@friendly
+def schemas(
+    check: bool = typer.Option(False, "--check", help="Only report stale files; exit 1 if any."),
+    path: Optional[Path] = PathArg,
+) -> None:
+    """Generate schemas/*.schema.json and the Table Schemas, bytes and hashes in datapackage.json."""
+    from .generate import regenerate
+
+    stale = regenerate(path, write=not check)
+    for item in stale:
+        (err if check else out).print(f"{'stale' if check else 'wrote'}: {item}", highlight=False)
+    if check and stale:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def fmt(
+    check: bool = typer.Option(False, "--check", help="Only report what would change; exit 1 if any."),
+    path: Optional[Path] = PathArg,
+) -> None:
+    """Rewrite every CSV in canonical form (column and row order, quoting, NFC, LF); idempotent."""
+    from .generate import format_tables
+
+    changes = format_tables(path, write=not check)
+    for where in changes:
+        (err if check else out).print(
+            f"{where}: {'would change' if check else 'reformatted'}", highlight=False
+        )
+    if check and changes:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="nkru-data")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""The ``datapackage.json`` descriptor: its generated parts and their freshness.
+
+Hand-written metadata (title, description, licences, contributors, keywords) stays as it is in
+the file; the resources' Table Schemas, ``bytes`` and ``hash`` are generated here from the models
+and the CSV files, so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from .errors import UnusablePackage
+from .models import TABLES
+from .resources import DESCRIPTOR
+from .schema import dumps, table_schema
+
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+
+def load_descriptor(descriptor: Path) -> dict[str, Any]:
+    """Parse ``datapackage.json``; broken JSON names line and column."""
+    try:
+        text = descriptor.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnusablePackage(f"{descriptor}: not valid UTF-8 ({exc.reason})") from None
+    except OSError as exc:
+        raise UnusablePackage(f"{descriptor}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnusablePackage(
+            f"{descriptor}:{exc.lineno}: broken JSON at column {exc.colno}: {exc.msg}"
+        ) from None
+    if not isinstance(data, dict):
+        raise UnusablePackage(f"{descriptor}:1: the descriptor must be a JSON object")
+    return data
+
+
+def file_stats(path: Path) -> tuple[int, str]:
+    """``bytes`` and ``sha256:<hex>`` of a file."""
+    data = path.read_bytes()
+    return len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def generated(descriptor: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """The descriptor with every generated part brought up to date."""
+    out = dict(descriptor)
+    out["$schema"] = PROFILE
+    old = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    resources = []
+    for table in TABLES:
+        path = f"data/{table.name}.csv"
+        resource: dict[str, Any] = {
+            "name": table.name,
+            "type": "table",
+            "path": path,
+            "title": table.title,
+            "description": (table.model.__doc__ or "").strip().splitlines()[0],
+            "scheme": "file",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+        }
+        if (folder / path).is_file():
+            resource["bytes"], resource["hash"] = file_stats(folder / path)
+        else:  # keep what was declared; validation reports the missing file
+            for key in ("bytes", "hash"):
+                if key in old.get(table.name, {}):
+                    resource[key] = old[table.name][key]
+        resource["schema"] = table_schema(table)
+        resources.append(resource)
+    out["resources"] = resources
+    out["sources"] = seed_sources(folder)
+    return out
+
+
+def seed_sources(folder: Path) -> list[dict[str, str]]:
+    """The descriptor's ``sources``: the archived seed articles listed in ``sources.csv``."""
+    import csv
+
+    path = folder / "data" / "sources.csv"
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row.get("seed")]
+    out = []
+    for row in sorted(rows, key=lambda r: r.get("seed") or ""):
+        title = row.get("title") or ""
+        if row.get("published"):
+            title += f" ({row['published']})"
+        out.append({"title": title})
+    return out
+
+
+def stale_parts(descriptor: dict[str, Any], folder: Path) -> list[str]:
+    """Names of generated parts that differ from what :func:`generated` would write."""
+    fresh = generated(descriptor, folder)
+    stale = []
+    if descriptor.get("$schema") != fresh["$schema"]:
+        stale.append("$schema")
+    old = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    if descriptor.get("sources") != fresh["sources"]:
+        stale.append("sources")
+    for resource in fresh["resources"]:
+        before = old.get(resource["name"])
+        if before is None:
+            stale.append(f"resources[{resource['name']}]")
+            continue
+        for key, value in resource.items():
+            if before.get(key) != value:
+                stale.append(f"resources[{resource['name']}].{key}")
+    return stale
+
+
+def write_generated(folder: Path) -> bool:
+    """Rewrite ``datapackage.json`` with fresh generated parts; True if it changed."""
+    path = folder / DESCRIPTOR
+    before = path.read_text(encoding="utf-8")
+    after = dumps(generated(load_descriptor(path), folder))
+    if after != before:
+        path.write_text(after, encoding="utf-8")
+        return True
+    return False

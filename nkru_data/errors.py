@@ -1,0 +1,62 @@
+"""The one exception hierarchy of nkru-data.
+
+Every error the library raises on purpose is an :class:`NkruDataError` with a stable ``code``,
+so callers (and the CLI) can catch one class and show the message as it is: messages are written
+for the person who must fix the file, naming file, line and field where there is one.
+"""
+
+from __future__ import annotations
+
+
+class NkruDataError(Exception):
+    """Base class; ``code`` is stable and documented in CONTRIBUTING.md."""
+
+    code = "nkru-data-error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        path: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+        #: the file and line at fault, when there is one
+        self.path = path
+        self.line = line
+
+
+class PackageNotFound(NkruDataError):
+    """No data package at the given or configured path."""
+
+    code = "package-not-found"
+
+
+class UnusablePackage(NkruDataError):
+    """The package cannot be read at all (broken JSON, bad encoding, truncated CSV...)."""
+
+    code = "unusable-package"
+
+
+class InvalidRecord(NkruDataError):
+    """A row does not fit its model (raised by a validating load)."""
+
+    code = "invalid-record"
+
+
+class UnknownRecord(NkruDataError, KeyError):
+    """An id that the dataset does not hold."""
+
+    code = "unknown-id"
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+class MissingExtra(NkruDataError, ImportError):
+    """An optional dependency is needed: the message names the extra to install."""
+
+    code = "missing-extra"

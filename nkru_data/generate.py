@@ -1,0 +1,73 @@
+"""Commands that write files: generated schemas and canonical CSV formatting.
+
+Both compute everything first and write only at the end, and only what changed, so an
+interrupted or failing run leaves the package as it was; with ``write=False`` they only report.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .descriptor import generated, load_descriptor, stale_parts
+from .models import TABLES
+from .resources import descriptor_path
+from .schema import dumps, json_schema_files
+from .tables import first_difference, read_raw, render
+from .validate import display_path
+
+
+def schemas_folder(package: Path) -> Path:
+    """``schemas/`` beside the package folder (the repository layout)."""
+    return package.parent / "schemas"
+
+
+def regenerate(path: str | os.PathLike[str] | None = None, *, write: bool = True) -> list[str]:
+    """Bring ``schemas/`` and the descriptor's generated parts up to date; list what was stale."""
+    descriptor = descriptor_path(path)
+    folder = descriptor.parent
+    data = load_descriptor(descriptor)
+    stale: list[str] = []
+    pending: dict[Path, str] = {}
+    target = schemas_folder(folder)
+    for name, text in json_schema_files().items():
+        file = target / name
+        if not file.is_file() or file.read_text(encoding="utf-8") != text:
+            stale.append(display_path(file))
+            pending[file] = text
+    parts = stale_parts(data, folder)
+    if parts or descriptor.read_text(encoding="utf-8") != dumps(data):
+        stale.append(f"{display_path(descriptor)} ({', '.join(parts) or 'formatting'})")
+        pending[descriptor] = dumps(generated(data, folder))
+    if write:
+        target.mkdir(exist_ok=True)
+        for file, text in pending.items():
+            file.write_text(text, encoding="utf-8", newline="\n")
+    return stale
+
+
+def format_tables(path: str | os.PathLike[str] | None = None, *, write: bool = True) -> list[str]:
+    """Rewrite each CSV in canonical form; return ``file:line`` of the first change in each.
+
+    Reading is strict (see :mod:`nkru_data.tables`): a file that cannot be read raises before
+    anything is written. After writing, the descriptor's bytes and hashes are refreshed.
+    """
+    descriptor = descriptor_path(path)
+    folder = descriptor.parent
+    pending: dict[Path, str] = {}
+    changes: list[str] = []
+    for table in TABLES:
+        file = folder / "data" / f"{table.name}.csv"
+        if not file.is_file():
+            continue
+        raw = read_raw(file)
+        expected = render(table, raw.header, raw.rows)
+        line = first_difference(file.read_bytes(), expected)
+        if line is not None:
+            changes.append(f"{display_path(file)}:{line}")
+            pending[file] = expected
+    if write and pending:
+        for file, text in pending.items():
+            file.write_bytes(text.encode("utf-8"))
+        regenerate(descriptor, write=True)
+    return changes

@@ -1,0 +1,297 @@
+"""Pydantic v2 models: one per table, the single source of truth for the structure.
+
+The Table Schemas in ``datapackage.json`` and ``schemas/*.schema.json`` are generated from these
+models (:mod:`nkru_data.schema`). Models are frozen, forbid unknown fields and defer building
+their validators until first use, so that importing them stays cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from . import enums as e
+from .dates import not_after
+from .types import (
+    AffiliationId,
+    AgreementId,
+    ClaimId,
+    Country,
+    CountryList,
+    Edtf,
+    EventId,
+    Id,
+    Language,
+    Latitude,
+    Longitude,
+    OrgId,
+    PartyId,
+    PersonId,
+    PersonIdList,
+    PlaceId,
+    ReporterId,
+    SourceId,
+    StatId,
+    Text,
+)
+
+
+class Record(BaseModel):
+    """Base of every row model: frozen, strict about unknown columns, empty cell = ``None``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    #: the field whose English text the ``name``/``title`` label stands beside, if any
+    name_field: ClassVar[str | None] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_none(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: (None if v == "" else v) for k, v in data.items()}
+        return data
+
+
+class Source(Record):
+    """A document: a seed article, or an article/report a seed cites."""
+
+    name_field: ClassVar[str | None] = "title"
+    id: SourceId
+    kind: e.SourceKind
+    title: Text
+    publisher: OrgId | None = None
+    authors: PersonIdList = ()
+    published: Edtf | None = None
+    language: Language | None = None
+    url: Text | None = None
+    seed: Text | None = Field(None, description="path of the archived text under seeds/")
+    note: Text | None = None
+
+
+class Person(Record):
+    """A person named in a source; pseudonymous people are never linked to a real identity."""
+
+    name_field: ClassVar[str | None] = "name"
+    id: PersonId
+    name: Text
+    pseudonym: bool = False
+    gender: e.Gender | None = None
+    born: Edtf | None = None
+    died: Edtf | None = None
+    nationality: CountryList = ()
+    occupation: Text | None = None
+    description: Text
+
+    @model_validator(mode="after")
+    def _born_before_died(self) -> Person:
+        if not not_after(self.born, self.died):
+            raise ValueError(f"born {self.born} is after died {self.died}")
+        return self
+
+
+class Organization(Record):
+    """An NGO, agency, court, mission, company, outlet..."""
+
+    name_field: ClassVar[str | None] = "name"
+    id: OrgId
+    name: Text
+    abbreviation: Text | None = None
+    kind: e.OrgKind
+    country: Country | None = None
+    parent: OrgId | None = None
+    description: Text
+
+
+class Place(Record):
+    """A country, region, settlement, river, border, airport or building."""
+
+    name_field: ClassVar[str | None] = "name"
+    id: PlaceId
+    name: Text
+    kind: e.PlaceKind
+    country: Country | None = None
+    parent: PlaceId | None = None
+    lat: Latitude | None = None
+    lon: Longitude | None = None
+    description: Text
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Place:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("lat and lon go together: give both or neither")
+        return self
+
+
+class Event(Record):
+    """One dated step of a story: a crossing, an arrest, a signing, a vote..."""
+
+    name_field: ClassVar[str | None] = "title"
+    id: EventId
+    kind: e.EventKind
+    title: Text
+    date: Edtf
+    place: PlaceId | None = None
+    certainty: e.Certainty | None = None
+    description: Text
+
+
+class Participant(Record):
+    """Who took part in an event, and as what."""
+
+    event: EventId
+    entity: Id
+    role: e.ParticipantRole
+
+
+class Agreement(Record):
+    """A treaty, agreement, UN resolution or convention, joint venture..."""
+
+    name_field: ClassVar[str | None] = "title"
+    id: AgreementId
+    kind: e.AgreementKind
+    title: Text
+    signed: Edtf | None = None
+    status: e.AgreementStatus | None = None
+    description: Text
+
+
+class AgreementParty(Record):
+    """A country (place) or organisation party to an agreement."""
+
+    agreement: AgreementId
+    party: PartyId
+    role: e.PartyRole | None = None
+
+
+class Statistic(Record):
+    """A reported number with its unit, qualifier, period and reporter."""
+
+    name_field: ClassVar[str | None] = "label"
+    id: StatId
+    indicator: Text
+    label: Text
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: e.Unit
+    qualifier: e.Qualifier | None = None
+    period: Edtf | None = None
+    place: PlaceId | None = None
+    reported_by: ReporterId | None = None
+    description: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Statistic:
+        if self.value is None and self.low is None and self.high is None:
+            raise ValueError("a statistic needs a value, or low/high bounds")
+        lo = self.low if self.low is not None else self.value
+        hi = self.high if self.high is not None else self.value
+        if self.value is not None and (
+            (lo is not None and lo > self.value) or (hi is not None and self.value > hi)
+        ):
+            raise ValueError(f"low ≤ value ≤ high does not hold ({self.low}, {self.value}, {self.high})")
+        if lo is not None and hi is not None and lo > hi:
+            raise ValueError(f"low {lo} is above high {hi}")
+        return self
+
+
+class Claim(Record):
+    """An attributed or contested assertion: one row per version, with who made it."""
+
+    id: ClaimId
+    subject: Id
+    property: Text
+    value: Text
+    claimed_by: ReporterId | None = None
+    status: e.ClaimStatus | None = None
+    description: Text
+    note: Text | None = None
+
+
+class Affiliation(Record):
+    """A person's role in an organisation."""
+
+    id: AffiliationId
+    person: PersonId
+    organization: OrgId
+    role: e.AffiliationRole
+    start: Edtf | None = None
+    end: Edtf | None = None
+
+    @model_validator(mode="after")
+    def _start_before_end(self) -> Affiliation:
+        if not not_after(self.start, self.end):
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        return self
+
+
+class Label(Record):
+    """A name, alias, title or description of a record in one language."""
+
+    entity: Id
+    field: e.LabelField
+    lang: e.Lang
+    value: Text
+    origin: e.Origin
+    reviewed: bool
+
+
+class Citation(Record):
+    """A verbatim quote from a source that supports a record."""
+
+    record: Id
+    source: SourceId
+    quote: Text
+    locator: Text | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the package: its model, keys and id kind."""
+
+    name: str
+    model: type[Record]
+    primary_key: tuple[str, ...]
+    #: monomorphic foreign keys: field -> (table, field)
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()
+    #: the id kind of this table's ``id`` column, if it has one
+    kind: str | None = None
+    title: str = ""
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(self.model.model_fields)
+
+
+TABLES: tuple[Table, ...] = (
+    Table("sources", Source, ("id",), (("publisher", "organizations", "id"),), "src",
+          "Sources: the seed articles and the documents they cite"),
+    Table("people", Person, ("id",), (), "person", "People"),
+    Table("organizations", Organization, ("id",), (("parent", "organizations", "id"),), "org",
+          "Organisations"),
+    Table("places", Place, ("id",), (("parent", "places", "id"),), "place", "Places"),
+    Table("events", Event, ("id",), (("place", "places", "id"),), "event", "Events"),
+    Table("participants", Participant, ("event", "entity", "role"),
+          (("event", "events", "id"),), None, "Event participants"),
+    Table("agreements", Agreement, ("id",), (), "agreement", "Agreements"),
+    Table("agreement_parties", AgreementParty, ("agreement", "party"),
+          (("agreement", "agreements", "id"),), None, "Agreement parties"),
+    Table("statistics", Statistic, ("id",), (("place", "places", "id"),), "stat", "Statistics"),
+    Table("claims", Claim, ("id",), (), "claim", "Claims"),
+    Table("affiliations", Affiliation, ("id",),
+          (("person", "people", "id"), ("organization", "organizations", "id")), "aff",
+          "Affiliations"),
+    Table("labels", Label, ("entity", "field", "lang", "value"), (), None, "Labels"),
+    Table("citations", Citation, ("record", "source", "quote"),
+          (("source", "sources", "id"),), None, "Citations"),
+)
+TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+#: tables whose rows must each carry at least one citation
+CITED_TABLES = ("people", "organizations", "places", "events", "agreements", "statistics",
+                "claims", "affiliations")
+#: id kind -> table
+TABLE_BY_KIND: dict[str, Table] = {t.kind: t for t in TABLES if t.kind}

@@ -1,0 +1,65 @@
+"""Where the data package lives: the one place with path logic.
+
+Order: the ``NKRU_DATA_PATH`` environment variable, then the copy packaged inside the wheel
+(``nkru_data/_data/``), then the repository's own ``datapackage/`` (an editable or source
+checkout, where hatchling's force-included copy is absent).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import PackageNotFound
+
+ENV_VAR = "NKRU_DATA_PATH"
+DESCRIPTOR = "datapackage.json"
+_HERE = Path(__file__).resolve().parent
+_PACKAGED = _HERE / "_data"
+_REPO = _HERE.parent
+
+
+def descriptor_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The ``datapackage.json`` to read: ``path`` (a folder or a ``.json`` file) or the default.
+
+    Raises :class:`PackageNotFound` when there is none.
+    """
+    if path is None:
+        env = os.environ.get(ENV_VAR)
+        if env:
+            return descriptor_path(env)
+        for candidate in (_PACKAGED / "datapackage", _REPO / "datapackage"):
+            if (candidate / DESCRIPTOR).is_file():
+                return candidate / DESCRIPTOR
+        raise PackageNotFound(
+            f"the bundled data package is missing; set {ENV_VAR} to a folder with {DESCRIPTOR}"
+        )
+    p = Path(path)
+    descriptor = p if p.suffix == ".json" else p / DESCRIPTOR
+    if not descriptor.is_file():
+        raise PackageNotFound(f"{descriptor}: no such file")
+    return descriptor
+
+
+def package_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """The folder holding the package's ``datapackage.json``."""
+    return descriptor_path(path).parent
+
+
+def schemas_dir() -> Path:
+    """Where the generated JSON Schemas live (packaged copy, else the repository's)."""
+    for candidate in (_PACKAGED / "schemas", _REPO / "schemas"):
+        if candidate.is_dir():
+            return candidate
+    return _REPO / "schemas"
+
+
+def repo_root() -> Path | None:
+    """The source checkout's root, when running from one (for ``schemas``/``fmt`` writes)."""
+    return _REPO if (_REPO / "pyproject.toml").is_file() else None
+
+
+def seeds_dir(package: Path) -> Path | None:
+    """Archived source texts: ``seeds/`` beside the package folder, if present (not in the wheel)."""
+    candidate = package.parent / "seeds"
+    return candidate if candidate.is_dir() else None

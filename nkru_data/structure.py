@@ -1,0 +1,65 @@
+"""Structural validation with frictionless: the Table Schemas as a stock validator reads them.
+
+Frictionless is imported here only, and its results are turned into :class:`Problem` s; its
+types never leave this module. Paths are never ``trusted``: a resource pointing outside the
+package is an error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .tables import RawTable
+from .validate import Problem, display_path
+
+#: frictionless error types already reported, more precisely, by the semantic layer
+_COVERED = {"hash-count", "byte-count"}
+
+
+def _line(raws: dict[str, RawTable], table: str, row_number: int | None) -> int | None:
+    """Frictionless counts logical rows (header = 1); map to the physical line in the file."""
+    if row_number is None:
+        return None
+    raw = raws.get(table)
+    index = row_number - 2
+    if raw is not None and 0 <= index < len(raw.lines):
+        return raw.lines[index]
+    return row_number
+
+
+def structural_problems(descriptor: Path, raws: dict[str, RawTable]) -> list[Problem]:
+    """Problems frictionless finds in the descriptor and tables."""
+    from frictionless import Package, system
+
+    problems: list[Problem] = []
+    shown = display_path(descriptor)
+    try:
+        with system.use_context(trusted=False):
+            package = Package(str(descriptor))
+            report = package.validate()
+    except Exception as exc:  # frictionless raises FrictionlessException and others on odd input
+        return [Problem("package-error", f"frictionless could not read the package: {exc}", shown)]
+    result: dict[str, Any] = report.to_descriptor()
+    for error in result.get("errors", []):
+        problems.append(Problem(error.get("type", "package-error"), error.get("message", ""), shown))
+    for task in result.get("tasks", []):
+        name = task.get("name", "")
+        place = display_path(descriptor.parent / str(task.get("place", "")))
+        for error in task.get("errors", []):
+            kind = error.get("type", "error")
+            if kind in _COVERED:
+                continue
+            cell = error.get("cell")
+            problems.append(
+                Problem(
+                    kind,
+                    error.get("note") or error.get("message", ""),
+                    place,
+                    _line(raws, name, error.get("rowNumber")),
+                    error.get("fieldName"),
+                    None if cell is None else str(cell),
+                    error.get("fieldNumber"),
+                )
+            )
+    return problems
