@@ -177,6 +177,22 @@ def fmt(
         raise typer.Exit(1)
 
 
+@app.command()
+@friendly
+def cldr(
+    check: bool = typer.Option(False, "--check", help="Only report what would change; exit 1 if any."),
+    path: Optional[Path] = PathArg,
+) -> None:
+    """Generate Russian and Korean country names from CLDR (origin=cldr) into labels.csv."""
+    from .generate import cldr_labels
+
+    changes = cldr_labels(path, write=not check)
+    for change in changes:
+        (err if check else out).print(change, highlight=False)
+    if check and changes:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="nkru-data")

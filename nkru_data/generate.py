@@ -71,3 +71,41 @@ def format_tables(path: str | os.PathLike[str] | None = None, *, write: bool = T
             file.write_bytes(text.encode("utf-8"))
         regenerate(descriptor, write=True)
     return changes
+
+
+def cldr_labels(path: str | os.PathLike[str] | None = None, *, write: bool = True) -> list[str]:
+    """Generate ru/ko name labels of country places from CLDR (``origin=cldr``).
+
+    Existing ``cldr`` labels are replaced; labels of any other origin are left alone, and a
+    country that already has a non-CLDR name label in a language gets no CLDR one there.
+    Returns the labels added, changed or removed.
+    """
+    from .i18n import cldr_country_name
+
+    folder = descriptor_path(path).parent
+    places = read_raw(folder / "data" / "places.csv")
+    labels_path = folder / "data" / "labels.csv"
+    labels = read_raw(labels_path)
+    table = next(t for t in TABLES if t.name == "labels")
+    rows = [dict(zip(labels.header, row)) for row in labels.rows]
+    kept = [r for r in rows if r.get("origin") != "cldr"]
+    named = {(r["entity"], r["lang"]) for r in kept if r.get("field") == "name"}
+    fresh = []
+    for place in (dict(zip(places.header, row)) for row in places.rows):
+        if place.get("kind") != "country" or not place.get("country"):
+            continue
+        for lang in ("ru", "ko"):
+            value = cldr_country_name(place["country"], lang)
+            if value and (place["id"], lang) not in named:
+                fresh.append({"entity": place["id"], "field": "name", "lang": lang, "value": value,
+                              "origin": "cldr", "reviewed": "true"})
+    before = {tuple(sorted(r.items())) for r in rows if r.get("origin") == "cldr"}
+    after = {tuple(sorted(r.items())) for r in fresh}
+    changes = [f"{dict(r)['entity']} {dict(r)['lang']}: {dict(r)['value']}" for r in after - before]
+    changes += [f"removed {dict(r)['entity']} {dict(r)['lang']}" for r in before - after]
+    if write and changes:
+        fields = table.fields
+        text = render(table, fields, ([r.get(f, "") for f in fields] for r in kept + fresh))
+        labels_path.write_bytes(text.encode("utf-8"))
+        regenerate(path, write=True)
+    return sorted(changes)

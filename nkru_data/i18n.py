@@ -11,20 +11,18 @@ from __future__ import annotations
 import re
 
 LANGUAGES = ("en", "ru", "ko")
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LATIN_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f]+$")
-_CYRILLIC_WORD = re.compile(r"^[\u0400-\u04ff]+$")
-_HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+$")
-#: Latin words allowed inside any ru/ko label: acronyms such as FSB, UN, KBS
-LATIN_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+#: Latin words allowed inside any ru/ko label: acronyms such as FSB, UN, KBS, and unit symbols
+LATIN_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|km|kg|m)$")
 
 
 def mixed_script_word(text: str) -> str | None:
     """The first word that mixes Latin and Cyrillic letters, if any."""
-    for word in _WORD.findall(text):
+    for word in WORD.findall(text):
         if _LATIN.search(word) and _CYRILLIC.search(word):
             return word
     return None
@@ -33,21 +31,42 @@ def mixed_script_word(text: str) -> str | None:
 def script_problem(text: str, lang: str, latin_ok: frozenset[str] = frozenset()) -> str | None:
     """Why ``text`` is not written in ``lang``'s script, or ``None`` when it is.
 
-    ``latin_ok`` are further Latin words allowed, e.g. the words of the record's English name
-    (the press keeps "NK News" in Latin letters).
+    Runs of Latin letters are allowed as acronyms and unit symbols (``FSB``, ``km``, also
+    glued to a Korean particle as in ``KBS가``) and as words of the dataset's English proper
+    names, given in ``latin_ok`` (the press keeps "NK News" in Latin letters).
     """
     if lang == "ru":
-        script, native, name = _CYRILLIC, _CYRILLIC_WORD, "Cyrillic"
+        native, name = _CYRILLIC, "Cyrillic"
     elif lang == "ko":
-        script, native, name = _HANGUL, _HANGUL_WORD, "Hangul"
+        native, name = _HANGUL, "Hangul"
     else:
         return None
-    if not script.search(text):
+    if not native.search(text):
         return f"a {lang} label must be written in {name}"
-    for word in _WORD.findall(text):
-        if native.match(word):
-            continue
-        if _LATIN_WORD.match(word) and (LATIN_ACRONYM.match(word) or word in latin_ok):
-            continue
-        return f"the word {word!r} is not {name} (Latin words may stand in a {lang} label only as acronyms or as in the English name)"
+    for word in WORD.findall(text):
+        for run in WORD.findall(native.sub(" ", word)):
+            if _LATIN_WORD.match(run) and (LATIN_ACRONYM.match(run) or run in latin_ok):
+                continue
+            if not _LATIN_WORD.match(run):
+                return f"{run!r} is not {name}"
+            return (
+                f"{run!r} is not {name}: Latin letters may stand in a {lang} label only as an"
+                " acronym or as part of a name the dataset holds"
+            )
     return None
+
+
+def cldr_country_name(code: str, lang: str) -> str | None:
+    """A country's name in ``lang`` from CLDR (babel), or ``None`` if CLDR has none."""
+    from babel import Locale
+
+    name = Locale.parse(lang).territories.get(code)
+    return str(name) if name else None
+
+
+def cldr_language_name(code: str, lang: str) -> str | None:
+    """A language's name in ``lang`` from CLDR (babel)."""
+    from babel import Locale
+
+    name = Locale.parse(lang).languages.get(code)
+    return str(name) if name else None

@@ -7,6 +7,7 @@ package is an error.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,25 @@ def _line(raws: dict[str, RawTable], table: str, row_number: int | None) -> int 
     if raw is not None and 0 <= index < len(raw.lines):
         return raw.lines[index]
     return row_number
+
+
+_CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
+
+
+def explain(kind: str, note: str, message: str) -> str:
+    """Frictionless' note, reworded for the contributor where it is terse."""
+    match = _CONSTRAINT.match(note or "")
+    if kind == "constraint-error" and match:
+        name, rule = match.groups()
+        return {
+            "required": "a value is required here",
+            "pattern": f"the value does not have the expected form (pattern {rule})",
+            "enum": f"the value must be one of: {rule.strip('[]')}",
+            "minimum": f"the value must be at least {rule}",
+            "maximum": f"the value must be at most {rule}",
+            "unique": "the value must be unique in this column",
+        }.get(name, note)
+    return note or message
 
 
 def structural_problems(descriptor: Path, raws: dict[str, RawTable]) -> list[Problem]:
@@ -54,7 +74,7 @@ def structural_problems(descriptor: Path, raws: dict[str, RawTable]) -> list[Pro
             problems.append(
                 Problem(
                     kind,
-                    error.get("note") or error.get("message", ""),
+                    explain(kind, error.get("note", ""), error.get("message", "")),
                     place,
                     _line(raws, name, error.get("rowNumber")),
                     error.get("fieldName"),
