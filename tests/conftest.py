@@ -1,0 +1,52 @@
+"""Shared fixtures: the real bundled dataset, and small broken packages built from scenarios."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import nkru_data
+from nkru_data.dataset import Dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def ds() -> Dataset:
+    """The real bundled dataset, loaded once."""
+    return nkru_data.load()
+
+
+def build_scenario(name: str, tmp_path: Path) -> tuple[Path, dict]:
+    """Copy the valid base package, lay the scenario's files over it, and return its folder.
+
+    A scenario folder holds the files that differ from ``tests/data/base`` and an
+    ``expected.json``: the problem it must produce, plus optional ``delete`` (files to remove)
+    and ``refresh`` (whether to refresh the descriptor's hashes after the overlay; default true).
+    """
+    from nkru_data.descriptor import write_generated
+
+    target = tmp_path / name
+    shutil.copytree(DATA / "base", target)
+    shutil.copytree(ROOT / "seeds", target / "seeds")
+    scenario = DATA / name
+    expected = json.loads((scenario / "expected.json").read_text(encoding="utf-8"))
+    for file in scenario.rglob("*"):
+        if file.is_file() and file.name != "expected.json":
+            dest = target / "datapackage" / file.relative_to(scenario)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, dest)
+    for rel in expected.get("delete", []):
+        (target / "datapackage" / rel).unlink()
+    if expected.get("refresh", True):
+        write_generated(target / "datapackage")
+    return target / "datapackage", expected
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file's bytes under a folder, to prove a command wrote nothing."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

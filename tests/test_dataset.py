@@ -1,0 +1,152 @@
+"""The loader and Dataset lookups, on the real bundled data."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import nkru_data
+from nkru_data import models as m
+from nkru_data.dataset import Dataset, fold
+from nkru_data.errors import InvalidRecord, MissingExtra, UnknownRecord
+
+from .conftest import ROOT
+
+
+def test_tables_are_typed_tuples(ds: Dataset) -> None:
+    assert ds.people and all(isinstance(p, m.Person) for p in ds.people)
+    assert isinstance(ds.places, tuple)
+    assert all(isinstance(c, m.Citation) for c in ds.table("citations"))
+
+
+def test_get_any_kind(ds: Dataset) -> None:
+    assert isinstance(ds.get("person:kim-chol-sam"), m.Person)
+    assert isinstance(ds.get("org:fsb"), m.Organization)
+    assert isinstance(ds.get("place:pulkovo-airport"), m.Place)
+    with pytest.raises(UnknownRecord, match="no record with id 'person:nobody'"):
+        ds.get("person:nobody")
+
+
+def test_label_in_each_language_with_fallback(ds: Dataset) -> None:
+    assert ds.label("place:russia", "ru") == "Россия"
+    assert ds.label("place:russia", "ko") == "러시아"
+    assert ds.label("place:russia", "en") == "Russia"
+    # a language with no labels falls back to English
+    assert ds.label("place:russia", "de") == "Russia"
+    event = ds.events[0]
+    assert ds.label(event.id) == event.title
+    assert ds.label(event.id, "en", "description") == event.description
+
+
+def test_reviewed_only_skips_unreviewed() -> None:
+    place = m.Place.model_validate(
+        {"id": "place:x", "name": "Xville", "kind": "city", "description": "D."}
+    )
+    draft = m.Label.model_validate(
+        {"entity": "place:x", "field": "name", "lang": "ru", "value": "Иксвилль",
+         "origin": "machine", "reviewed": "false"}
+    )
+    small = Dataset({"places": (place,), "labels": (draft,)})
+    assert small.label("place:x", "ru") == "Иксвилль"
+    assert small.label("place:x", "ru", reviewed_only=True) == "Xville"
+
+
+def test_citations_come_with_their_source(ds: Dataset) -> None:
+    cites = ds.citations("person:kim-chol-sam")
+    assert cites
+    for citation, source in cites:
+        assert citation.record == "person:kim-chol-sam"
+        assert source.id == citation.source
+
+
+def test_events_involving_are_in_date_order(ds: Dataset) -> None:
+    from nkru_data.dates import parse
+
+    events = ds.events_involving("person:kim-chol-sam")
+    assert len(events) >= 3
+    keys = [parse(e.date).sort_key() for e in events]
+    assert keys == sorted(keys)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("gannushkina", "person:svetlana-gannushkina"),
+        ("ГАННУШКИНА", "person:svetlana-gannushkina"),
+        ("간누시키나", "person:svetlana-gannushkina"),
+        ("Владивосток", "place:vladivostok"),
+        ("블라디보스토크", "place:vladivostok"),
+        ("Fontaka", "org:fontanka"),
+        ("fsb", "org:fsb"),
+    ],
+)
+def test_search_any_language(ds: Dataset, query: str, expected: str) -> None:
+    ids = [getattr(r, "id") for r in ds.search(query)]
+    assert expected in ids
+
+
+def test_fold_ignores_case_and_diacritics() -> None:
+    assert fold("Ёлка") == fold("елка")
+    assert fold("Café") == "cafe"
+
+
+def test_search_ranks_exact_match_first(ds: Dataset) -> None:
+    assert getattr(ds.search("Russia")[0], "id") == "place:russia"
+
+
+def test_to_pandas_localized(ds: Dataset) -> None:
+    pytest.importorskip("pandas")
+    frame = ds.to_pandas("places", lang="ru")
+    assert list(frame.columns[:3]) == ["id", "name", "kind"]
+    row = frame.set_index("id").loc["place:vladivostok"]
+    assert row["name_ru"] == "Владивосток"
+
+
+def test_to_pandas_without_pandas_names_the_extra(ds: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(MissingExtra, match=r"nkru-data\[pandas\]"):
+        ds.to_pandas("people")
+
+
+def test_load_options_filter_labels() -> None:
+    only_ru = nkru_data.load(langs=("ru",))
+    assert {str(lab.lang) for lab in only_ru.labels} <= {"en", "ru"}
+    assert only_ru.label("place:russia", "ko") == "Russia"
+
+
+def test_validating_load_of_another_path_reports_file_line_field(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "datapackage", tmp_path / "pkg")
+    people = tmp_path / "pkg" / "data" / "people.csv"
+    lines = people.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(",false,", ",maybe,", 1)
+    people.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(InvalidRecord, match=r"people\.csv:2: field pseudonym"):
+        nkru_data.load(tmp_path / "pkg")
+
+
+def test_import_reads_no_file_and_no_heavy_module() -> None:
+    code = (
+        "import sys\n"
+        "opened = []\n"
+        "sys.addaudithook(lambda e, a: opened.append(a[0]) if e == 'open' and str(a[0]).endswith(('.csv', '.json')) else None)\n"
+        "import nkru_data\n"
+        "heavy = [m for m in ('frictionless', 'pandas', 'edtf', 'babel') if m in sys.modules]\n"
+        "print(opened, heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[] []"
+
+
+def test_load_path_imports_no_heavy_module() -> None:
+    code = (
+        "import sys, nkru_data\n"
+        "nkru_data.load()\n"
+        "print([m for m in ('frictionless', 'pandas', 'edtf', 'babel') if m in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
