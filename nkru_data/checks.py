@@ -30,8 +30,8 @@ REFERENCES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "sources": {"authors": ("person",), "publisher": ("org",)},
     "participants": {"entity": None},
     "agreement_parties": {"party": ("place", "org")},
-    "statistics": {"reported_by": ("org", "person", "src")},
-    "claims": {"subject": None, "claimed_by": ("org", "person", "src")},
+    "statistics": {"reported_by": ("org", "person", "src", "place")},
+    "claims": {"subject": None, "claimed_by": ("org", "person", "src", "place")},
     "labels": {"entity": None},
     "citations": {"record": None},
 }
@@ -178,10 +178,7 @@ def _record_rules(rows: Rows) -> Iterator[Problem]:
             except ValueError:
                 continue  # a type-error from the structural layer
             known = [n for n in nums if n is not None]
-            if not known:
-                yield rows.problem("missing-value", "a statistic needs a value or low/high", line,
-                                   "value")
-            elif known != sorted(known):
+            if known != sorted(known):
                 yield rows.problem("value-order", "low ≤ value ≤ high does not hold", line, "value",
                                    row.get("value"))
         if name == "places" and bool(row.get("lat")) != bool(row.get("lon")):

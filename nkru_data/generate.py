@@ -30,7 +30,9 @@ def regenerate(path: str | os.PathLike[str] | None = None, *, write: bool = True
     stale: list[str] = []
     pending: dict[Path, str] = {}
     target = schemas_folder(folder)
-    for name, text in json_schema_files().items():
+    # JSON Schemas live beside the repository's package; other packages get them only on request
+    files = json_schema_files() if path is None or target.is_dir() else {}
+    for name, text in files.items():
         file = target / name
         if not file.is_file() or file.read_text(encoding="utf-8") != text:
             stale.append(display_path(file))
@@ -40,7 +42,6 @@ def regenerate(path: str | os.PathLike[str] | None = None, *, write: bool = True
         stale.append(f"{display_path(descriptor)} ({', '.join(parts) or 'formatting'})")
         pending[descriptor] = dumps(generated(data, folder))
     if write:
-        target.mkdir(exist_ok=True)
         for file, text in pending.items():
             file.write_text(text, encoding="utf-8", newline="\n")
     return stale
@@ -53,13 +54,12 @@ def format_tables(path: str | os.PathLike[str] | None = None, *, write: bool = T
     anything is written. After writing, the descriptor's bytes and hashes are refreshed.
     """
     descriptor = descriptor_path(path)
+    load_descriptor(descriptor)  # a broken descriptor stops the run before anything is written
     folder = descriptor.parent
     pending: dict[Path, str] = {}
     changes: list[str] = []
     for table in TABLES:
         file = folder / "data" / f"{table.name}.csv"
-        if not file.is_file():
-            continue
         raw = read_raw(file)
         expected = render(table, raw.header, raw.rows)
         line = first_difference(file.read_bytes(), expected)

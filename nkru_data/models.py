@@ -111,7 +111,7 @@ class Place(Record):
     id: PlaceId
     name: Text
     kind: e.PlaceKind
-    country: Country | None = None
+    country: CountryList = Field((), description="ISO 3166-1 alpha-2 codes; a border or river may lie in several")
     parent: PlaceId | None = None
     lat: Latitude | None = None
     lon: Longitude | None = None
@@ -166,7 +166,11 @@ class AgreementParty(Record):
 
 
 class Statistic(Record):
-    """A reported number with its unit, qualifier, period and reporter."""
+    """A reported number with its unit, qualifier, period and reporter.
+
+    A source may give an amount only in words ("millions", "dozens if not hundreds"): then
+    value, low and high stay empty rather than invent a figure, and the description quotes it.
+    """
 
     name_field: ClassVar[str | None] = "label"
     id: StatId
@@ -185,8 +189,6 @@ class Statistic(Record):
 
     @model_validator(mode="after")
     def _ordered(self) -> Statistic:
-        if self.value is None and self.low is None and self.high is None:
-            raise ValueError("a statistic needs a value, or low/high bounds")
         lo = self.low if self.low is not None else self.value
         hi = self.high if self.high is not None else self.value
         if self.value is not None and (

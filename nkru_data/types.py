@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, Field
 
 ID_KINDS = ("person", "org", "place", "event", "agreement", "stat", "claim", "aff", "src")
 ID_PATTERN = r"^(?:person|org|place|event|agreement|stat|claim|aff|src):[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -99,7 +99,9 @@ def check_edtf(value: str) -> str:
 
 
 def split_list(value: object) -> object:
-    """CSV stores lists as ``a;b``; accept that or an already split list."""
+    """CSV stores lists as ``a;b`` (an empty cell is an empty list); accept that or a list."""
+    if value is None:
+        return ()
     if isinstance(value, str):
         return [item for item in value.split(LIST_SEPARATOR) if item] if value else []
     return value
@@ -117,12 +119,12 @@ StatId = Annotated[str, _id_of("stat"), Column(pattern=ID_PATTERN)]
 ClaimId = Annotated[str, _id_of("claim"), Column(pattern=ID_PATTERN)]
 AffiliationId = Annotated[str, _id_of("aff"), Column(pattern=ID_PATTERN)]
 PartyId = Annotated[str, _id_of("place", "org"), Column(pattern=ID_PATTERN)]
-ReporterId = Annotated[str, _id_of("org", "person", "src"), Column(pattern=ID_PATTERN)]
+ReporterId = Annotated[str, _id_of("org", "person", "src", "place"), Column(pattern=ID_PATTERN)]
 Country = Annotated[str, AfterValidator(check_country), Column(pattern=COUNTRY_PATTERN)]
 Language = Annotated[str, Column(pattern=LANG_PATTERN)]
 Edtf = Annotated[str, AfterValidator(check_edtf), Column(format="edtf")]
-Latitude = Annotated[float, Column(type="number", minimum=-90, maximum=90)]
-Longitude = Annotated[float, Column(type="number", minimum=-180, maximum=180)]
+Latitude = Annotated[float, Field(ge=-90, le=90), Column(type="number", minimum=-90, maximum=90)]
+Longitude = Annotated[float, Field(ge=-180, le=180), Column(type="number", minimum=-180, maximum=180)]
 CountryList = Annotated[
     tuple[Annotated[str, AfterValidator(check_country)], ...],
     BeforeValidator(split_list),
