@@ -9,7 +9,7 @@ Works on the raw CSV strings, so one pass serves packages of any size.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -60,8 +60,14 @@ class Rows:
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
         return iter(zip(self.raw.lines, self.dicts))
 
-    def problem(self, code: str, message: str, line: int | None, field: str | None = None,
-                value: str | None = None) -> Problem:
+    def problem(
+        self,
+        code: str,
+        message: str,
+        line: int | None,
+        field: str | None = None,
+        value: str | None = None,
+    ) -> Problem:
         column = self.header.index(field) + 1 if field in self.header else None
         return Problem(code, message, self.shown, line, field, value, column)
 
@@ -84,23 +90,51 @@ def read_tables(descriptor: Path, data: dict[str, Any]) -> tuple[list[Problem], 
     declared = {r.get("name"): r for r in data.get("resources", []) if isinstance(r, dict)}
     shown_descriptor = display_path(descriptor)
     for name, resource in declared.items():
-        path = str(resource.get("path", ""))
-        if path.startswith(("/", "\\")) or ".." in Path(path).parts or "://" in path:
-            problems.append(Problem("unsafe-path", f"resource {name!r} points outside the package:"
-                                    f" {path!r}", shown_descriptor, field="path", value=path))
+        declared_path = str(resource.get("path", ""))
+        if (
+            declared_path.startswith(("/", "\\"))
+            or ".." in Path(declared_path).parts
+            or "://" in declared_path
+        ):
+            problems.append(
+                Problem(
+                    "unsafe-path",
+                    f"resource {name!r} points outside the package: {declared_path!r}",
+                    shown_descriptor,
+                    field="path",
+                    value=declared_path,
+                )
+            )
         elif name not in {t.name for t in TABLES}:
-            problems.append(Problem("unexpected-resource", f"resource {name!r} is not a table of"
-                                    " this dataset", shown_descriptor, field="name", value=name))
+            problems.append(
+                Problem(
+                    "unexpected-resource",
+                    f"resource {name!r} is not a table of this dataset",
+                    shown_descriptor,
+                    field="name",
+                    value=name,
+                )
+            )
     for table in TABLES:
         rel = f"data/{table.name}.csv"
         path = folder / rel
         shown = display_path(path)
         if declared.get(table.name, {}).get("path") != rel:
-            problems.append(Problem("unexpected-resource", f"resource {table.name!r} must be"
-                                    f" declared with path {rel!r}", shown_descriptor))
+            problems.append(
+                Problem(
+                    "unexpected-resource",
+                    f"resource {table.name!r} must be declared with path {rel!r}",
+                    shown_descriptor,
+                )
+            )
         if not path.is_file():
-            problems.append(Problem("missing-file", f"the table file is missing; every table has"
-                                    f" a file (a header line at least)", shown))
+            problems.append(
+                Problem(
+                    "missing-file",
+                    "the table file is missing; every table has a file (a header line at least)",
+                    shown,
+                )
+            )
             continue
         try:
             raw = read_raw(path)
@@ -121,22 +155,35 @@ def _cells(rows: Rows) -> Iterator[Problem]:
     width = len(rows.header)
     for (line, row), raw_row in zip(rows, rows.raw.rows):
         if len(raw_row) != width:
-            yield rows.problem("row-width", f"the row has {len(raw_row)} cells, the header"
-                               f" {width}", line)
+            yield rows.problem(
+                "row-width", f"the row has {len(raw_row)} cells, the header {width}", line
+            )
             continue
         for spec in specs:
             value = row[spec.name]
             if not value:
                 continue
             if _formula(value):
-                yield rows.problem("formula-injection", "a cell must not start with = + - @ followed"
-                                   " by text: spreadsheets run it as a formula", line, spec.name, value)
+                yield rows.problem(
+                    "formula-injection",
+                    "a cell must not start with = + - @ followed"
+                    " by text: spreadsheets run it as a formula",
+                    line,
+                    spec.name,
+                    value,
+                )
             if value != value.strip():
-                yield rows.problem("whitespace", "leading or trailing white space", line, spec.name,
-                                   value)
+                yield rows.problem(
+                    "whitespace", "leading or trailing white space", line, spec.name, value
+                )
             if not value.isascii() and not unicodedata.is_normalized("NFC", value):
-                yield rows.problem("not-nfc", "text is not in Unicode NFC form (run nkru-data fmt)",
-                                   line, spec.name, value)
+                yield rows.problem(
+                    "not-nfc",
+                    "text is not in Unicode NFC form (run nkru-data fmt)",
+                    line,
+                    spec.name,
+                    value,
+                )
             if spec.column.format == "edtf":
                 try:
                     parse(value)
@@ -145,8 +192,13 @@ def _cells(rows: Rows) -> Iterator[Problem]:
             if spec.name == "country" or (spec.name == "nationality"):
                 bad = [c for c in value.split(LIST_SEPARATOR) if c not in countries]
                 if bad:
-                    yield rows.problem("unknown-country", f"{', '.join(bad)}: not an ISO 3166-1"
-                                       " alpha-2 code", line, spec.name, value)
+                    yield rows.problem(
+                        "unknown-country",
+                        f"{', '.join(bad)}: not an ISO 3166-1 alpha-2 code",
+                        line,
+                        spec.name,
+                        value,
+                    )
         if table.kind and row.get("id"):
             try:
                 check_id(row["id"])
@@ -154,8 +206,13 @@ def _cells(rows: Rows) -> Iterator[Problem]:
                 yield rows.problem("bad-id", str(exc), line, "id", row["id"])
             else:
                 if id_kind(row["id"]) != table.kind:
-                    yield rows.problem("id-kind", f"ids in {table.name} start with"
-                                       f" '{table.kind}:'", line, "id", row["id"])
+                    yield rows.problem(
+                        "id-kind",
+                        f"ids in {table.name} start with '{table.kind}:'",
+                        line,
+                        "id",
+                        row["id"],
+                    )
 
 
 def _record_rules(rows: Rows) -> Iterator[Problem]:
@@ -170,8 +227,13 @@ def _record_rules(rows: Rows) -> Iterator[Problem]:
             except EdtfError:
                 ordered = True  # reported as invalid-edtf
             if not ordered:
-                yield rows.problem("date-order", f"{first} {row[first]} is after {second}"
-                                   f" {row[second]}", line, second, row[second])
+                yield rows.problem(
+                    "date-order",
+                    f"{first} {row[first]} is after {second} {row[second]}",
+                    line,
+                    second,
+                    row[second],
+                )
         if name == "statistics":
             try:
                 nums = [float(row[k]) if row.get(k) else None for k in ("low", "value", "high")]
@@ -179,11 +241,20 @@ def _record_rules(rows: Rows) -> Iterator[Problem]:
                 continue  # a type-error from the structural layer
             known = [n for n in nums if n is not None]
             if known != sorted(known):
-                yield rows.problem("value-order", "low ≤ value ≤ high does not hold", line, "value",
-                                   row.get("value"))
+                yield rows.problem(
+                    "value-order",
+                    "low ≤ value ≤ high does not hold",
+                    line,
+                    "value",
+                    row.get("value"),
+                )
         if name == "places" and bool(row.get("lat")) != bool(row.get("lon")):
-            yield rows.problem("incomplete-coordinates", "give both lat and lon, or neither", line,
-                               "lat" if not row.get("lat") else "lon")
+            yield rows.problem(
+                "incomplete-coordinates",
+                "give both lat and lon, or neither",
+                line,
+                "lat" if not row.get("lat") else "lon",
+            )
 
 
 def _duplicates(rows: Rows) -> Iterator[Problem]:
@@ -194,8 +265,13 @@ def _duplicates(rows: Rows) -> Iterator[Problem]:
     for line, row in rows:
         k = tuple(row.get(f, "") for f in key)
         if k in seen:
-            yield rows.problem("duplicate-record", f"same {', '.join(key)} as {seen[k]}: one record"
-                               " entered twice?", line, key[0], row.get(key[0]))
+            yield rows.problem(
+                "duplicate-record",
+                f"same {', '.join(key)} as {seen[k]}: one record entered twice?",
+                line,
+                key[0],
+                row.get(key[0]),
+            )
         else:
             seen[k] = row.get("id", "")
 
@@ -206,8 +282,13 @@ def _cycles(rows: Rows) -> Iterator[Problem]:
         seen, node = {row.get("id")}, parent.get(row.get("id", ""), "")
         while node:
             if node in seen:
-                yield rows.problem("parent-cycle", f"the parent chain of {row['id']} loops back"
-                                   f" to {node}", line, "parent", row.get("parent"))
+                yield rows.problem(
+                    "parent-cycle",
+                    f"the parent chain of {row['id']} loops back to {node}",
+                    line,
+                    "parent",
+                    row.get("parent"),
+                )
                 break
             seen.add(node)
             node = parent.get(node, "")
@@ -221,13 +302,23 @@ def _references(tables: dict[str, Rows], ids: set[str]) -> Iterator[Problem]:
         for line, row in rows:
             for field, kinds in fields.items():
                 value = row.get(field, "")
-                for ref in (value.split(LIST_SEPARATOR) if value else ()):
+                for ref in value.split(LIST_SEPARATOR) if value else ():
                     if kinds and id_kind(ref) not in kinds:
-                        yield rows.problem("reference-kind", f"{field} must name a {' or '.join(kinds)}"
-                                           f" id, not {ref!r}", line, field, ref)
+                        yield rows.problem(
+                            "reference-kind",
+                            f"{field} must name a {' or '.join(kinds)} id, not {ref!r}",
+                            line,
+                            field,
+                            ref,
+                        )
                     elif ref not in ids:
-                        yield rows.problem("dangling-reference", f"{ref!r} is not the id of any"
-                                           " record", line, field, ref)
+                        yield rows.problem(
+                            "dangling-reference",
+                            f"{ref!r} is not the id of any record",
+                            line,
+                            field,
+                            ref,
+                        )
 
 
 def _evidence(tables: dict[str, Rows], package: Path) -> Iterator[Problem]:
@@ -242,22 +333,30 @@ def _evidence(tables: dict[str, Rows], package: Path) -> Iterator[Problem]:
                 continue
             path = package.parent / seed
             if ".." in Path(seed).parts or Path(seed).is_absolute():
-                yield sources.problem("unsafe-path", "seed must be a path under seeds/", line, "seed",
-                                      seed)
+                yield sources.problem(
+                    "unsafe-path", "seed must be a path under seeds/", line, "seed", seed
+                )
                 continue
             seeds[row["id"]] = path if path.is_file() else None
             if not path.is_file() and (package.parent / "seeds").is_dir():
-                yield sources.problem("missing-seed", f"no archived text at {seed}", line, "seed",
-                                      seed)
+                yield sources.problem(
+                    "missing-seed", f"no archived text at {seed}", line, "seed", seed
+                )
     citations = tables["citations"]
     cited = set()
     for line, row in citations:
         cited.add(row.get("record"))
         archive = seeds.get(row.get("source", ""))
         if archive is not None and not quote_stands(row.get("quote", ""), archive):
-            yield citations.problem("quote-not-in-source", "the quote does not stand verbatim in"
-                                    f" {archive.name} (only white space and typographic quotes or"
-                                    " dashes may differ)", line, "quote", row.get("quote"))
+            yield citations.problem(
+                "quote-not-in-source",
+                "the quote does not stand verbatim in"
+                f" {archive.name} (only white space and typographic quotes or"
+                " dashes may differ)",
+                line,
+                "quote",
+                row.get("quote"),
+            )
     for name in (*CITED_TABLES, "sources"):
         if name not in tables:
             continue
@@ -266,8 +365,13 @@ def _evidence(tables: dict[str, Rows], package: Path) -> Iterator[Problem]:
             if name == "sources" and row.get("seed"):
                 continue
             if row.get("id") and row["id"] not in cited:
-                yield rows.problem("missing-citation", f"{row['id']} has no citation: add a row to"
-                                   " citations.csv quoting its source", line, "id", row["id"])
+                yield rows.problem(
+                    "missing-citation",
+                    f"{row['id']} has no citation: add a row to citations.csv quoting its source",
+                    line,
+                    "id",
+                    row["id"],
+                )
 
 
 def _labels(tables: dict[str, Rows]) -> Iterator[Problem]:
@@ -294,20 +398,30 @@ def _labels(tables: dict[str, Rows]) -> Iterator[Problem]:
         lang, fld, value = row.get("lang", ""), row.get("field", ""), row.get("value", "")
         have[(row.get("entity", ""), fld, lang)] += 1
         if fld != "alias" and have[(row.get("entity", ""), fld, lang)] == 2:
-            yield labels.problem("duplicate-label", f"a second {lang} {fld} for {row.get('entity')}"
-                                 " (use field=alias for other forms)", line, "value", value)
+            yield labels.problem(
+                "duplicate-label",
+                f"a second {lang} {fld} for {row.get('entity')} (use field=alias for other forms)",
+                line,
+                "value",
+                value,
+            )
         why = script_problem(value, lang, latin_ok)
         if why:
             yield labels.problem("label-script", why, line, "value", value)
         if row.get("origin") == "cldr":
             yield from _cldr(labels, line, row, countries)
-    for name, rows in tables.items():
+    for rows in tables.values():
         for line, row in rows:
             for fld, value in row.items():
                 word = mixed_script_word(value) if value and not value.isascii() else None
                 if word and fld != "quote":
-                    yield rows.problem("mixed-script", f"{word!r} mixes Latin and Cyrillic letters"
-                                       " (a look-alike letter?)", line, fld, value)
+                    yield rows.problem(
+                        "mixed-script",
+                        f"{word!r} mixes Latin and Cyrillic letters (a look-alike letter?)",
+                        line,
+                        fld,
+                        value,
+                    )
     for table in TABLES:
         if not table.model.name_field or table.name not in tables:
             continue
@@ -316,20 +430,37 @@ def _labels(tables: dict[str, Rows]) -> Iterator[Problem]:
         for line, row in rows:
             for lang in ("ru", "ko"):
                 if row.get("id") and not have[(row["id"], field, lang)]:
-                    yield rows.problem("missing-label", f"{row['id']} has no {lang} {field} label",
-                                       line, "id", row["id"])
+                    yield rows.problem(
+                        "missing-label",
+                        f"{row['id']} has no {lang} {field} label",
+                        line,
+                        "id",
+                        row["id"],
+                    )
 
 
-def _cldr(labels: Rows, line: int, row: dict[str, str], countries: dict[str, str]) -> Iterator[Problem]:
+def _cldr(
+    labels: Rows, line: int, row: dict[str, str], countries: dict[str, str]
+) -> Iterator[Problem]:
     """A label with origin=cldr must say what CLDR says."""
     code = countries.get(row.get("entity", ""))
     expected = cldr_country_name(code, row["lang"]) if code and row.get("field") == "name" else None
     if expected is None:
-        yield labels.problem("cldr-mismatch", "origin=cldr is only for country names generated by"
-                             " `nkru-data cldr`", line, "origin", row.get("origin"))
+        yield labels.problem(
+            "cldr-mismatch",
+            "origin=cldr is only for country names generated by `nkru-data cldr`",
+            line,
+            "origin",
+            row.get("origin"),
+        )
     elif row.get("value") != expected:
-        yield labels.problem("cldr-mismatch", f"CLDR gives {expected!r}; run `nkru-data cldr`",
-                             line, "value", row.get("value"))
+        yield labels.problem(
+            "cldr-mismatch",
+            f"CLDR gives {expected!r}; run `nkru-data cldr`",
+            line,
+            "value",
+            row.get("value"),
+        )
 
 
 def _canonical(rows: Rows) -> Iterator[Problem]:
@@ -338,18 +469,27 @@ def _canonical(rows: Rows) -> Iterator[Problem]:
     if line is None:
         return
     reason = (
-        "CRLF line ends" if b"\r\n" in current
-        else "a byte-order mark" if current.startswith(b"\xef\xbb\xbf")
+        "CRLF line ends"
+        if b"\r\n" in current
+        else "a byte-order mark"
+        if current.startswith(b"\xef\xbb\xbf")
         else "column order, row order, quoting or NFC"
     )
-    yield rows.problem("not-canonical", f"not in canonical form ({reason}) from this line on;"
-                       " run `nkru-data fmt`", line)
+    yield rows.problem(
+        "not-canonical",
+        f"not in canonical form ({reason}) from this line on; run `nkru-data fmt`",
+        line,
+    )
 
 
-def semantic_problems(descriptor: Path, data: dict[str, Any]) -> tuple[list[Problem], dict[str, RawTable]]:
+def semantic_problems(
+    descriptor: Path, data: dict[str, Any]
+) -> tuple[list[Problem], dict[str, RawTable]]:
     """All semantic problems of a package, and the raw tables read on the way."""
     problems, tables = read_tables(descriptor, data)
-    ids = {row["id"] for rows in tables.values() if rows.table.kind for _, row in rows if row.get("id")}
+    ids = {
+        row["id"] for rows in tables.values() if rows.table.kind for _, row in rows if row.get("id")
+    }
     for rows in tables.values():
         problems.extend(_cells(rows))
         problems.extend(_record_rules(rows))
@@ -363,6 +503,12 @@ def semantic_problems(descriptor: Path, data: dict[str, Any]) -> tuple[list[Prob
     if len(tables) == len(TABLES):
         for part in stale_parts(data, descriptor.parent):
             code = "stale-hash" if part.endswith((".hash", ".bytes")) else "stale-schema"
-            problems.append(Problem(code, f"{part} is out of date: run `nkru-data schemas`",
-                                    display_path(descriptor), field=part))
+            problems.append(
+                Problem(
+                    code,
+                    f"{part} is out of date: run `nkru-data schemas`",
+                    display_path(descriptor),
+                    field=part,
+                )
+            )
     return problems, {name: rows.raw for name, rows in tables.items()}

@@ -7,12 +7,11 @@ traceback.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from enum import Enum
 from functools import wraps
 from pathlib import Path
-from typing import Any, Optional, TypeVar
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -30,7 +29,9 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
-PathArg = typer.Argument(None, help="Package folder or datapackage.json (default: the bundled one).")
+PathArg = typer.Argument(
+    None, help="Package folder or datapackage.json (default: the bundled one)."
+)
 
 
 class Format(str, Enum):
@@ -69,7 +70,7 @@ def main_job(ctx: typer.Context) -> None:
 
 @app.command()
 @friendly
-def info(path: Optional[Path] = PathArg) -> None:
+def info(path: Path | None = PathArg) -> None:
     """Counts per table and kind, and label coverage per language and origin."""
     from .summary import summary_tables
 
@@ -79,7 +80,7 @@ def info(path: Optional[Path] = PathArg) -> None:
 
 @app.command()
 def validate(
-    path: Optional[Path] = PathArg,
+    path: Path | None = PathArg,
     format: Format = typer.Option(Format.text, "--format", "-f", help="text, json or github."),
 ) -> None:
     """Validate structure (frictionless) and meaning; exit 0 valid, 1 invalid, 2 unusable."""
@@ -102,7 +103,7 @@ def validate(
 def show(
     id: str = typer.Argument(..., help="Record id, e.g. person:svetlana-gannushkina."),
     lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of names and titles."),
-    path: Optional[Path] = typer.Option(None, "--path", help="Package folder."),
+    path: Path | None = typer.Option(None, "--path", help="Package folder."),
 ) -> None:
     """Show one record with its labels and citations."""
     from .dataset import load
@@ -125,10 +126,12 @@ def show(
 @app.command()
 @friendly
 def search(
-    text: str = typer.Argument(..., help="Text to find in names, titles and aliases (any language)."),
+    text: str = typer.Argument(
+        ..., help="Text to find in names, titles and aliases (any language)."
+    ),
     lang: Lang = typer.Option(Lang.en, "--lang", "-l"),
     limit: int = typer.Option(20, "--limit", "-n"),
-    path: Optional[Path] = typer.Option(None, "--path", help="Package folder."),
+    path: Path | None = typer.Option(None, "--path", help="Package folder."),
 ) -> None:
     """Find records by name in English, Russian or Korean (case- and accent-insensitive)."""
     from .dataset import load
@@ -147,9 +150,9 @@ def search(
 @friendly
 def schemas(
     check: bool = typer.Option(False, "--check", help="Only report stale files; exit 1 if any."),
-    path: Optional[Path] = PathArg,
+    path: Path | None = PathArg,
 ) -> None:
-    """Generate schemas/*.schema.json and the Table Schemas, bytes and hashes in datapackage.json."""
+    """Regenerate schemas/*.schema.json and datapackage.json's Table Schemas, bytes, hashes."""
     from .generate import regenerate
 
     stale = regenerate(path, write=not check)
@@ -162,8 +165,10 @@ def schemas(
 @app.command()
 @friendly
 def fmt(
-    check: bool = typer.Option(False, "--check", help="Only report what would change; exit 1 if any."),
-    path: Optional[Path] = PathArg,
+    check: bool = typer.Option(
+        False, "--check", help="Only report what would change; exit 1 if any."
+    ),
+    path: Path | None = PathArg,
 ) -> None:
     """Rewrite every CSV in canonical form (column and row order, quoting, NFC, LF); idempotent."""
     from .generate import format_tables
@@ -180,8 +185,10 @@ def fmt(
 @app.command()
 @friendly
 def cldr(
-    check: bool = typer.Option(False, "--check", help="Only report what would change; exit 1 if any."),
-    path: Optional[Path] = PathArg,
+    check: bool = typer.Option(
+        False, "--check", help="Only report what would change; exit 1 if any."
+    ),
+    path: Path | None = PathArg,
 ) -> None:
     """Generate Russian and Korean country names from CLDR (origin=cldr) into labels.csv."""
     from .generate import cldr_labels
@@ -199,4 +206,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -11,7 +11,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from . import models as m
 from .errors import MissingExtra, UnknownRecord
@@ -177,16 +177,12 @@ class Dataset:
         try:
             import pandas as pd
         except ImportError:
-            raise MissingExtra(
-                "to_pandas needs pandas: pip install 'nkru-data[pandas]'"
-            ) from None
+            raise MissingExtra("to_pandas needs pandas: pip install 'nkru-data[pandas]'") from None
         rows = [r.model_dump(mode="json") for r in self.table(table)]
         frame = pd.DataFrame(rows, columns=list(m.TABLE_BY_NAME[table].fields))
         if lang and lang != "en" and "id" in frame.columns:
             frame[f"name_{lang}"] = [self.label(i, lang) for i in frame["id"]]
-            frame[f"description_{lang}"] = [
-                self.label(i, lang, "description") for i in frame["id"]
-            ]
+            frame[f"description_{lang}"] = [self.label(i, lang, "description") for i in frame["id"]]
         return frame
 
     def counts(self) -> dict[str, int]:

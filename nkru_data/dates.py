@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-_DATE_RE = re.compile(r"^(?P<y>[0-9X]{4})(?:-(?P<m>[0-9X]{2})(?:-(?P<d>[0-9X]{2}))?)?(?P<q>[?~%])?$")
+_DATE_RE = re.compile(
+    r"^(?P<y>[0-9X]{4})(?:-(?P<m>[0-9X]{2})(?:-(?P<d>[0-9X]{2}))?)?(?P<q>[?~%])?$"
+)
 
 
 class EdtfError(ValueError):
@@ -65,7 +67,10 @@ def _span(field: str, low: int, high: int) -> tuple[int, int]:
 def _parse_date(text: str) -> Edtf:
     match = _DATE_RE.match(text)
     if not match:
-        raise EdtfError(f"{text!r} is not an EDTF date (YYYY, YYYY-MM or YYYY-MM-DD, X for unknown digits, then ? ~ or %)")
+        raise EdtfError(
+            f"{text!r} is not an EDTF date (YYYY, YYYY-MM or YYYY-MM-DD, X for unknown"
+            " digits, then ? ~ or %)"
+        )
     y, m, d, q = match.group("y", "m", "d", "q")
     y_lo, y_hi = _span(y, 1, 9999)
     if m is None:

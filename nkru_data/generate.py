@@ -97,8 +97,16 @@ def cldr_labels(path: str | os.PathLike[str] | None = None, *, write: bool = Tru
         for lang in ("ru", "ko"):
             value = cldr_country_name(place["country"], lang)
             if value and (place["id"], lang) not in named:
-                fresh.append({"entity": place["id"], "field": "name", "lang": lang, "value": value,
-                              "origin": "cldr", "reviewed": "true"})
+                fresh.append(
+                    {
+                        "entity": place["id"],
+                        "field": "name",
+                        "lang": lang,
+                        "value": value,
+                        "origin": "cldr",
+                        "reviewed": "true",
+                    }
+                )
     before = {tuple(sorted(r.items())) for r in rows if r.get("origin") == "cldr"}
     after = {tuple(sorted(r.items())) for r in fresh}
     changes = [f"{dict(r)['entity']} {dict(r)['lang']}: {dict(r)['value']}" for r in after - before]

@@ -24,7 +24,7 @@ def mixed_script_word(text: str) -> str | None:
     """The first word that mixes Latin and Cyrillic letters, if any."""
     for word in WORD.findall(text):
         if _LATIN.search(word) and _CYRILLIC.search(word):
-            return word
+            return str(word)
     return None
 
 

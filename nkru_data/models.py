@@ -111,7 +111,9 @@ class Place(Record):
     id: PlaceId
     name: Text
     kind: e.PlaceKind
-    country: CountryList = Field((), description="ISO 3166-1 alpha-2 codes; a border or river may lie in several")
+    country: CountryList = Field(
+        (), description="ISO 3166-1 alpha-2 codes; a border or river may lie in several"
+    )
     parent: PlaceId | None = None
     lat: Latitude | None = None
     lon: Longitude | None = None
@@ -194,7 +196,9 @@ class Statistic(Record):
         if self.value is not None and (
             (lo is not None and lo > self.value) or (hi is not None and self.value > hi)
         ):
-            raise ValueError(f"low ≤ value ≤ high does not hold ({self.low}, {self.value}, {self.high})")
+            raise ValueError(
+                f"low ≤ value ≤ high does not hold ({self.low}, {self.value}, {self.high})"
+            )
         if lo is not None and hi is not None and lo > hi:
             raise ValueError(f"low {lo} is above high {hi}")
         return self
@@ -270,30 +274,73 @@ class Table:
 
 
 TABLES: tuple[Table, ...] = (
-    Table("sources", Source, ("id",), (("publisher", "organizations", "id"),), "src",
-          "Sources: the seed articles and the documents they cite"),
+    Table(
+        "sources",
+        Source,
+        ("id",),
+        (("publisher", "organizations", "id"),),
+        "src",
+        "Sources: the seed articles and the documents they cite",
+    ),
     Table("people", Person, ("id",), (), "person", "People"),
-    Table("organizations", Organization, ("id",), (("parent", "organizations", "id"),), "org",
-          "Organisations"),
+    Table(
+        "organizations",
+        Organization,
+        ("id",),
+        (("parent", "organizations", "id"),),
+        "org",
+        "Organisations",
+    ),
     Table("places", Place, ("id",), (("parent", "places", "id"),), "place", "Places"),
     Table("events", Event, ("id",), (("place", "places", "id"),), "event", "Events"),
-    Table("participants", Participant, ("event", "entity", "role"),
-          (("event", "events", "id"),), None, "Event participants"),
+    Table(
+        "participants",
+        Participant,
+        ("event", "entity", "role"),
+        (("event", "events", "id"),),
+        None,
+        "Event participants",
+    ),
     Table("agreements", Agreement, ("id",), (), "agreement", "Agreements"),
-    Table("agreement_parties", AgreementParty, ("agreement", "party"),
-          (("agreement", "agreements", "id"),), None, "Agreement parties"),
+    Table(
+        "agreement_parties",
+        AgreementParty,
+        ("agreement", "party"),
+        (("agreement", "agreements", "id"),),
+        None,
+        "Agreement parties",
+    ),
     Table("statistics", Statistic, ("id",), (("place", "places", "id"),), "stat", "Statistics"),
     Table("claims", Claim, ("id",), (), "claim", "Claims"),
-    Table("affiliations", Affiliation, ("id",),
-          (("person", "people", "id"), ("organization", "organizations", "id")), "aff",
-          "Affiliations"),
+    Table(
+        "affiliations",
+        Affiliation,
+        ("id",),
+        (("person", "people", "id"), ("organization", "organizations", "id")),
+        "aff",
+        "Affiliations",
+    ),
     Table("labels", Label, ("entity", "field", "lang", "value"), (), None, "Labels"),
-    Table("citations", Citation, ("record", "source", "quote"),
-          (("source", "sources", "id"),), None, "Citations"),
+    Table(
+        "citations",
+        Citation,
+        ("record", "source", "quote"),
+        (("source", "sources", "id"),),
+        None,
+        "Citations",
+    ),
 )
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 #: tables whose rows must each carry at least one citation
-CITED_TABLES = ("people", "organizations", "places", "events", "agreements", "statistics",
-                "claims", "affiliations")
+CITED_TABLES = (
+    "people",
+    "organizations",
+    "places",
+    "events",
+    "agreements",
+    "statistics",
+    "claims",
+    "affiliations",
+)
 #: id kind -> table
 TABLE_BY_KIND: dict[str, Table] = {t.kind: t for t in TABLES if t.kind}

@@ -44,22 +44,3 @@ def descriptor_path(path: str | os.PathLike[str] | None = None) -> Path:
 def package_dir(path: str | os.PathLike[str] | None = None) -> Path:
     """The folder holding the package's ``datapackage.json``."""
     return descriptor_path(path).parent
-
-
-def schemas_dir() -> Path:
-    """Where the generated JSON Schemas live (packaged copy, else the repository's)."""
-    for candidate in (_PACKAGED / "schemas", _REPO / "schemas"):
-        if candidate.is_dir():
-            return candidate
-    return _REPO / "schemas"
-
-
-def repo_root() -> Path | None:
-    """The source checkout's root, when running from one (for ``schemas``/``fmt`` writes)."""
-    return _REPO if (_REPO / "pyproject.toml").is_file() else None
-
-
-def seeds_dir(package: Path) -> Path | None:
-    """Archived source texts: ``seeds/`` beside the package folder, if present (not in the wheel)."""
-    candidate = package.parent / "seeds"
-    return candidate if candidate.is_dir() else None

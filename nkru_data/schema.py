@@ -25,7 +25,7 @@ class ColumnSpec:
     """What the CSV reader, writer and schema generator need to know of one column."""
 
     name: str
-    type: str  # string | number | boolean
+    kind: str  # Table Schema type: string | number | boolean
     required: bool
     description: str | None
     column: Column
@@ -64,7 +64,7 @@ def column_specs(model: type[Record]) -> tuple[ColumnSpec, ...]:
         specs.append(
             ColumnSpec(
                 name=name,
-                type=kind,
+                kind=kind,
                 required=info.is_required(),
                 description=info.description,
                 column=column,
@@ -79,10 +79,10 @@ def table_schema(table: Table) -> dict[str, Any]:
     """The Table Schema (v2) of one table, with constraints and keys."""
     fields = []
     for spec in column_specs(table.model):
-        field: dict[str, Any] = {"name": spec.name, "type": spec.type}
+        field: dict[str, Any] = {"name": spec.name, "type": spec.kind}
         if spec.description:
             field["description"] = spec.description
-        if spec.type == "boolean":
+        if spec.kind == "boolean":
             field["trueValues"] = ["true"]
             field["falseValues"] = ["false"]
         constraints: dict[str, Any] = {}

@@ -62,7 +62,9 @@ def structural_problems(descriptor: Path, raws: dict[str, RawTable]) -> list[Pro
         return [Problem("package-error", f"frictionless could not read the package: {exc}", shown)]
     result: dict[str, Any] = report.to_descriptor()
     for error in result.get("errors", []):
-        problems.append(Problem(error.get("type", "package-error"), error.get("message", ""), shown))
+        problems.append(
+            Problem(error.get("type", "package-error"), error.get("message", ""), shown)
+        )
     for task in result.get("tasks", []):
         name = task.get("name", "")
         place = display_path(descriptor.parent / str(task.get("place", "")))

@@ -16,7 +16,7 @@ def kind_counts(ds: Dataset) -> dict[str, Counter[str]]:
     out: dict[str, Counter[str]] = {}
     for table in TABLES:
         if "kind" in table.fields:
-            out[table.name] = Counter(str(getattr(r, "kind")) for r in ds.table(table.name))
+            out[table.name] = Counter(str(vars(r)["kind"]) for r in ds.table(table.name))
     return out
 
 
@@ -27,12 +27,16 @@ def label_coverage(ds: Dataset) -> dict[str, dict[str, int]]:
     coverage: dict[str, dict[str, int]] = {"records": {"total": total}}
     for lang in ("ru", "ko"):
         has = {
-            lab.entity for lab in ds.labels if str(lab.lang) == lang and str(lab.field) in ("name", "title")
+            lab.entity
+            for lab in ds.labels
+            if str(lab.lang) == lang and str(lab.field) in ("name", "title")
         }
         coverage["records"][lang] = sum(
-            1 for t in named for r in ds.table(t.name) if getattr(r, "id") in has
+            1 for t in named for r in ds.table(t.name) if vars(r)["id"] in has
         )
-    origins: Counter[tuple[str, str]] = Counter((str(lab.lang), str(lab.origin)) for lab in ds.labels)
+    origins: Counter[tuple[str, str]] = Counter(
+        (str(lab.lang), str(lab.origin)) for lab in ds.labels
+    )
     for (lang, origin), count in sorted(origins.items()):
         coverage.setdefault(lang, {})[origin] = count
     return coverage

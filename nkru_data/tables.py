@@ -99,9 +99,9 @@ def _converter(spec: ColumnSpec) -> Callable[[str], Any]:
     """String -> Python value for the trusted load (no validation, just types)."""
     if spec.column.is_list:
         return lambda v: tuple(v.split(LIST_SEPARATOR)) if v else ()
-    if spec.type == "boolean":
+    if spec.kind == "boolean":
         return lambda v: v == "true"
-    if spec.type == "number":
+    if spec.kind == "number":
         return lambda v: float(v) if v else None
     if spec.enum_type is not None:
         lookup = {m.value: m for m in spec.enum_type}
@@ -125,7 +125,7 @@ def _fast_construct(model: type[Record]) -> Callable[[dict[str, Any]], Record]:
         setattr_(obj, "__pydantic_fields_set__", set(fields_set))
         setattr_(obj, "__pydantic_extra__", None)
         setattr_(obj, "__pydantic_private__", None)
-        return obj  # type: ignore[no-any-return]
+        return obj
 
     return build
 
@@ -142,7 +142,10 @@ def check_header(table: Table, raw: RawTable) -> None:
         if extra:
             parts.append(f"unknown column(s) {', '.join(extra)}")
         raise UnusablePackage(
-            f"{raw.path}:1: header has {'; '.join(parts)}", code="bad-header", path=str(raw.path), line=1
+            f"{raw.path}:1: header has {'; '.join(parts)}",
+            code="bad-header",
+            path=str(raw.path),
+            line=1,
         )
 
 
@@ -160,7 +163,7 @@ def records(table: Table, raw: RawTable, *, trusted: bool) -> tuple[Record, ...]
         by_name = {s.name: s for s in column_specs(table.model)}
         convert = [_converter(by_name[name]) for name in header]
         build = _fast_construct(table.model)
-        out = []
+        out: list[Record] = []
         for row in raw.rows:
             if len(row) != width:
                 _bad_width(raw, len(out))

@@ -77,9 +77,9 @@ def iso_countries() -> frozenset[str]:
 
     not_iso = {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"}
     return frozenset(
-        code
+        str(code)
         for code in Locale("en").territories
-        if len(code) == 2 and code.isalpha() and code not in not_iso
+        if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in not_iso
     )
 
 
@@ -124,7 +124,9 @@ Country = Annotated[str, AfterValidator(check_country), Column(pattern=COUNTRY_P
 Language = Annotated[str, Column(pattern=LANG_PATTERN)]
 Edtf = Annotated[str, AfterValidator(check_edtf), Column(format="edtf")]
 Latitude = Annotated[float, Field(ge=-90, le=90), Column(type="number", minimum=-90, maximum=90)]
-Longitude = Annotated[float, Field(ge=-180, le=180), Column(type="number", minimum=-180, maximum=180)]
+Longitude = Annotated[
+    float, Field(ge=-180, le=180), Column(type="number", minimum=-180, maximum=180)
+]
 CountryList = Annotated[
     tuple[Annotated[str, AfterValidator(check_country)], ...],
     BeforeValidator(split_list),

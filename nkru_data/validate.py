@@ -68,7 +68,9 @@ class Report:
         return {
             "path": self.path,
             "valid": self.valid,
-            "problems": [{k: v for k, v in asdict(p).items() if v is not None} for p in self.problems],
+            "problems": [
+                {k: v for k, v in asdict(p).items() if v is not None} for p in self.problems
+            ],
         }
 
     def to_json(self) -> str:

@@ -49,4 +49,6 @@ def build_scenario(name: str, tmp_path: Path) -> tuple[Path, dict]:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file's bytes under a folder, to prove a command wrote nothing."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }

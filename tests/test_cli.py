@@ -23,7 +23,9 @@ def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output
-    callback = next(c.callback for c in app.registered_commands if (c.name or c.callback.__name__) == command)  # type: ignore[union-attr]
+    callback = next(
+        c.callback for c in app.registered_commands if (c.name or c.callback.__name__) == command
+    )  # type: ignore[union-attr]
     assert callback.__doc__, f"{command} has no help text"
 
 
@@ -60,14 +62,16 @@ def test_search_finds_russian_text() -> None:
 
 
 def test_validate_json(tmp_path: Path) -> None:
-    folder, expected = build_scenario("dangling-reference", tmp_path)
+    folder, _ = build_scenario("dangling-reference", tmp_path)
     result = runner.invoke(app, ["validate", str(folder), "--format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert any(p["code"] == "dangling-reference" for p in data["problems"])
 
 
-@pytest.mark.parametrize("name", ["broken-descriptor", "bad-encoding", "broken-csv", "missing-file"])
+@pytest.mark.parametrize(
+    "name", ["broken-descriptor", "bad-encoding", "broken-csv", "missing-file"]
+)
 def test_unusable_input_exits_2_without_traceback(name: str, tmp_path: Path) -> None:
     folder, _ = build_scenario(name, tmp_path)
     result = runner.invoke(app, ["validate", str(folder)])

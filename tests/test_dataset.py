@@ -46,8 +46,14 @@ def test_reviewed_only_skips_unreviewed() -> None:
         {"id": "place:x", "name": "Xville", "kind": "city", "description": "D."}
     )
     draft = m.Label.model_validate(
-        {"entity": "place:x", "field": "name", "lang": "ru", "value": "Иксвилль",
-         "origin": "machine", "reviewed": "false"}
+        {
+            "entity": "place:x",
+            "field": "name",
+            "lang": "ru",
+            "value": "Иксвилль",
+            "origin": "machine",
+            "reviewed": "false",
+        }
     )
     small = Dataset({"places": (place,), "labels": (draft,)})
     assert small.label("place:x", "ru") == "Иксвилль"
@@ -84,7 +90,7 @@ def test_events_involving_are_in_date_order(ds: Dataset) -> None:
     ],
 )
 def test_search_any_language(ds: Dataset, query: str, expected: str) -> None:
-    ids = [getattr(r, "id") for r in ds.search(query)]
+    ids = [r.id for r in ds.search(query)]
     assert expected in ids
 
 
@@ -94,7 +100,7 @@ def test_fold_ignores_case_and_diacritics() -> None:
 
 
 def test_search_ranks_exact_match_first(ds: Dataset) -> None:
-    assert getattr(ds.search("Russia")[0], "id") == "place:russia"
+    assert ds.search("Russia")[0].id == "place:russia"
 
 
 def test_to_pandas_localized(ds: Dataset) -> None:
@@ -105,7 +111,9 @@ def test_to_pandas_localized(ds: Dataset) -> None:
     assert row["name_ru"] == "Владивосток"
 
 
-def test_to_pandas_without_pandas_names_the_extra(ds: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_to_pandas_without_pandas_names_the_extra(
+    ds: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(MissingExtra, match=r"nkru-data\[pandas\]"):
         ds.to_pandas("people")
@@ -133,12 +141,17 @@ def test_import_reads_no_file_and_no_heavy_module() -> None:
     code = (
         "import sys\n"
         "opened = []\n"
-        "sys.addaudithook(lambda e, a: opened.append(a[0]) if e == 'open' and str(a[0]).endswith(('.csv', '.json')) else None)\n"
+        "def hook(event, args):\n"
+        "    if event == 'open' and str(args[0]).endswith(('.csv', '.json')):\n"
+        "        opened.append(args[0])\n"
+        "sys.addaudithook(hook)\n"
         "import nkru_data\n"
         "heavy = [m for m in ('frictionless', 'pandas', 'edtf', 'babel') if m in sys.modules]\n"
         "print(opened, heavy)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[] []"
 
 
@@ -148,5 +161,7 @@ def test_load_path_imports_no_heavy_module() -> None:
         "nkru_data.load()\n"
         "print([m for m in ('frictionless', 'pandas', 'edtf', 'babel') if m in sys.modules])\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

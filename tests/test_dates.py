@@ -39,7 +39,8 @@ def test_qualifiers_are_kept() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "2016-13", "2016-02-30", "16", "2016/2004", "../..", "July 2016", "2016-1", "2016-21"]
+    "text",
+    ["", "2016-13", "2016-02-30", "16", "2016/2004", "../..", "July 2016", "2016-1", "2016-21"],
 )
 def test_rejects(text: str) -> None:
     with pytest.raises(EdtfError):

@@ -47,7 +47,9 @@ def test_person_rules(change: dict[str, str], message: str) -> None:
 
 
 def test_csv_cells_are_converted() -> None:
-    person = m.Person.model_validate({**PERSON, "pseudonym": "true", "nationality": "KP;RU", "born": ""})
+    person = m.Person.model_validate(
+        {**PERSON, "pseudonym": "true", "nationality": "KP;RU", "born": ""}
+    )
     assert person.pseudonym is True
     assert person.nationality == ("KP", "RU")
     assert person.born is None
@@ -94,7 +96,13 @@ def test_affiliation_dates_in_order() -> None:
 
 
 def test_label_language_is_closed() -> None:
-    base = {"entity": "place:x", "field": "name", "value": "X", "origin": "editorial", "reviewed": "true"}
+    base = {
+        "entity": "place:x",
+        "field": "name",
+        "value": "X",
+        "origin": "editorial",
+        "reviewed": "true",
+    }
     m.Label.model_validate({**base, "lang": "ru"})
     with pytest.raises(ValidationError):
         m.Label.model_validate({**base, "lang": "de"})

@@ -18,7 +18,17 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("hatchling")
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -39,7 +49,17 @@ def test_installed_wheel_loads_its_own_data(wheel: Path, tmp_path: Path) -> None
     venv.EnvBuilder(with_pip=False, system_site_packages=True).create(env_dir)
     python = env_dir / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
@@ -59,6 +79,9 @@ def test_installed_wheel_loads_its_own_data(wheel: Path, tmp_path: Path) -> None
     count, korean = summary.split()
     assert int(count) > 0 and korean == "러시아"
     cli = subprocess.run(
-        [str(env_dir / "bin" / "nkru-data"), "validate"], capture_output=True, text=True, cwd=tmp_path
+        [str(env_dir / "bin" / "nkru-data"), "validate"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert cli.returncode == 0, cli.stdout + cli.stderr
