@@ -14,14 +14,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .csvfile import RawTable, first_difference, read_raw
 from .dates import EdtfError, not_after, parse
 from .descriptor import stale_parts
 from .errors import UnusablePackage
 from .evidence import quote_stands
 from .i18n import WORD, cldr_country_name, mixed_script_word, script_problem
-from .models import CITED_TABLES, TABLES, Table
+from .layout import CITED_TABLES, TABLES, Table
 from .schema import column_specs
-from .tables import RawTable, check_header, first_difference, read_raw, render
+from .tables import check_header, render
 from .types import LIST_SEPARATOR, check_id, id_kind, iso_countries
 from .validate import Problem, display_path
 
@@ -385,9 +386,9 @@ def _labels(tables: dict[str, Rows]) -> Iterator[Problem]:
     }
     proper: set[str] = set()
     for table in TABLES:
-        if table.model.name_field and table.name in tables:
+        if table.name_field and table.name in tables:
             for _, row in tables[table.name]:
-                text = f"{row.get(table.model.name_field, '')} {row.get('abbreviation', '')}"
+                text = f"{row.get(table.name_field, '')} {row.get('abbreviation', '')}"
                 proper.update(WORD.findall(text))
     for _, row in labels:
         if row.get("lang") == "en":
@@ -423,9 +424,9 @@ def _labels(tables: dict[str, Rows]) -> Iterator[Problem]:
                         value,
                     )
     for table in TABLES:
-        if not table.model.name_field or table.name not in tables:
+        field = table.label_field
+        if field is None or table.name not in tables:
             continue
-        field = "name" if table.model.name_field == "name" else "title"
         rows = tables[table.name]
         for line, row in rows:
             for lang in ("ru", "ko"):

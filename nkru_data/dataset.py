@@ -1,7 +1,8 @@
-"""``Dataset``: the typed records of one package, with lookups across tables.
+"""``Dataset``: the tables of one package, with lookups across them.
 
-Built by :func:`load`. Records are frozen pydantic models; lookups are plain dictionaries
-built once on load. Nothing here imports frictionless or pandas.
+:func:`load` only reads the CSV files; typed records (frozen pydantic models) are built per table
+on first access, so that ``import nkru_data; nkru_data.load()`` costs little more than reading
+the files. Lookups (by id, labels, search) work on the raw rows and need no model at all.
 """
 
 from __future__ import annotations
@@ -9,18 +10,20 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from . import models as m
+from .csvfile import RawTable, read_raw
 from .errors import MissingExtra, UnknownRecord
-from .models import TABLES, Record
-from .resources import descriptor_path
-from .tables import read_raw, records
+from .layout import TABLE_BY_NAME, TABLES, Table
+from .resources import ENV_VAR, descriptor_path
 
 if TYPE_CHECKING:
     import pandas
+
+    from . import models as m
+    from .models import Record
 
 LANGS = ("en", "ru", "ko")
 
@@ -31,71 +34,168 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+class _Rows:
+    """A raw table with its columns by name."""
+
+    def __init__(self, raw: RawTable) -> None:
+        self.raw = raw
+        self.index = {name: i for i, name in enumerate(raw.header)}
+
+    def column(self, name: str) -> list[str]:
+        i = self.index[name]
+        return [row[i] for row in self.raw.rows]
+
+
 class Dataset:
-    """All tables of a package as tuples of typed records, plus lookups."""
+    """All tables of a package, as tuples of typed records, plus lookups."""
 
-    sources: tuple[m.Source, ...]
-    people: tuple[m.Person, ...]
-    organizations: tuple[m.Organization, ...]
-    places: tuple[m.Place, ...]
-    events: tuple[m.Event, ...]
-    participants: tuple[m.Participant, ...]
-    agreements: tuple[m.Agreement, ...]
-    agreement_parties: tuple[m.AgreementParty, ...]
-    statistics: tuple[m.Statistic, ...]
-    claims: tuple[m.Claim, ...]
-    affiliations: tuple[m.Affiliation, ...]
-    labels: tuple[m.Label, ...]
-    citations_table: tuple[m.Citation, ...]
-
-    def __init__(self, tables: dict[str, tuple[Record, ...]], path: Path | None = None) -> None:
+    def __init__(
+        self,
+        raw: dict[str, RawTable] | None = None,
+        path: Path | None = None,
+        *,
+        trusted: bool = True,
+        records: dict[str, tuple[Record, ...]] | None = None,
+    ) -> None:
         self.path = path
-        for table in TABLES:
-            attr = "citations_table" if table.name == "citations" else table.name
-            setattr(self, attr, tables.get(table.name, ()))
-        self._by_id: dict[str, Record] = {}
+        self._trusted = trusted
+        self._raw = {name: _Rows(table) for name, table in (raw or {}).items()}
+        self._records: dict[str, tuple[Record, ...]] = dict(records or {})
+        self._table_of: dict[str, tuple[str, int]] = {}
         for table in TABLES:
             if table.kind:
-                for record in tables.get(table.name, ()):
-                    self._by_id[record.id] = record  # type: ignore[attr-defined]
-        self._labels: dict[tuple[str, str, str], list[m.Label]] = defaultdict(list)
-        for label in self.labels:
-            self._labels[(label.entity, str(label.field), str(label.lang))].append(label)
-        self._citations: dict[str, list[m.Citation]] = defaultdict(list)
-        for citation in self.citations_table:
-            self._citations[citation.record].append(citation)
-        self._events_of: dict[str, set[str]] = defaultdict(set)
-        for p in self.participants:
-            self._events_of[p.entity].add(p.event)
-        for event in self.events:
-            if event.place:
-                self._events_of[event.place].add(event.id)
+                for i, id_ in enumerate(self._ids(table)):
+                    self._table_of[id_] = (table.name, i)
+        self._labels: dict[tuple[str, str, str], list[tuple[str, bool]]] | None = None
         self._search_index: list[tuple[str, str]] | None = None
 
+    # -- tables -------------------------------------------------------------------------------
+
+    def _ids(self, table: Table) -> list[str]:
+        if table.name in self._records:
+            return [vars(r)["id"] for r in self._records[table.name]]
+        if table.name in self._raw:
+            return self._raw[table.name].column("id")
+        return []
+
     def table(self, name: str) -> tuple[Record, ...]:
-        """The records of a table by its name (``"people"``, ``"citations"``...)."""
-        if name not in m.TABLE_BY_NAME:
-            raise UnknownRecord(f"no table {name!r}; tables: {', '.join(m.TABLE_BY_NAME)}")
-        return cast(
-            "tuple[Record, ...]", getattr(self, "citations_table" if name == "citations" else name)
-        )
+        """The typed records of a table (``"people"``, ``"citations"``...), built on first use."""
+        if name not in TABLE_BY_NAME:
+            raise UnknownRecord(f"no table {name!r}; tables: {', '.join(TABLE_BY_NAME)}")
+        if name not in self._records:
+            from .tables import records
+
+            rows = self._raw.get(name)
+            self._records[name] = (
+                records(TABLE_BY_NAME[name], rows.raw, trusted=self._trusted) if rows else ()
+            )
+        return self._records[name]
+
+    def _column(self, table: str, name: str) -> list[str]:
+        if table in self._raw:
+            return self._raw[table].column(name)
+        return [_text(getattr(r, name)) for r in self._records.get(table, ())]
+
+    @property
+    def sources(self) -> tuple[m.Source, ...]:
+        return cast("tuple[m.Source, ...]", self.table("sources"))
+
+    @property
+    def people(self) -> tuple[m.Person, ...]:
+        return cast("tuple[m.Person, ...]", self.table("people"))
+
+    @property
+    def organizations(self) -> tuple[m.Organization, ...]:
+        return cast("tuple[m.Organization, ...]", self.table("organizations"))
+
+    @property
+    def places(self) -> tuple[m.Place, ...]:
+        return cast("tuple[m.Place, ...]", self.table("places"))
+
+    @property
+    def events(self) -> tuple[m.Event, ...]:
+        return cast("tuple[m.Event, ...]", self.table("events"))
+
+    @property
+    def participants(self) -> tuple[m.Participant, ...]:
+        return cast("tuple[m.Participant, ...]", self.table("participants"))
+
+    @property
+    def agreements(self) -> tuple[m.Agreement, ...]:
+        return cast("tuple[m.Agreement, ...]", self.table("agreements"))
+
+    @property
+    def agreement_parties(self) -> tuple[m.AgreementParty, ...]:
+        return cast("tuple[m.AgreementParty, ...]", self.table("agreement_parties"))
+
+    @property
+    def statistics(self) -> tuple[m.Statistic, ...]:
+        return cast("tuple[m.Statistic, ...]", self.table("statistics"))
+
+    @property
+    def claims(self) -> tuple[m.Claim, ...]:
+        return cast("tuple[m.Claim, ...]", self.table("claims"))
+
+    @property
+    def affiliations(self) -> tuple[m.Affiliation, ...]:
+        return cast("tuple[m.Affiliation, ...]", self.table("affiliations"))
+
+    @property
+    def labels(self) -> tuple[m.Label, ...]:
+        return cast("tuple[m.Label, ...]", self.table("labels"))
+
+    @property
+    def citations_table(self) -> tuple[m.Citation, ...]:
+        """The citations table (``citations(id)`` gives one record's citations)."""
+        return cast("tuple[m.Citation, ...]", self.table("citations"))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {
+            t.name: len(self._raw[t.name].raw.rows) if t.name in self._raw
+            else len(self._records.get(t.name, ()))
+            for t in TABLES
+        }  # fmt: skip
+
+    # -- records ------------------------------------------------------------------------------
 
     def __contains__(self, id_: object) -> bool:
-        return id_ in self._by_id
+        return id_ in self._table_of
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._table_of)
 
-    def ids(self) -> Iterable[str]:
+    def ids(self) -> Iterator[str]:
         """Every record id, table by table."""
-        return self._by_id.keys()
+        return iter(self._table_of)
 
     def get(self, id_: str) -> Record:
         """The record with this id, from whichever table holds it."""
         try:
-            return self._by_id[id_]
+            name, index = self._table_of[id_]
         except KeyError:
             raise UnknownRecord(f"no record with id {id_!r}") from None
+        return self.table(name)[index]
+
+    def _value(self, id_: str, column: str) -> str:
+        name, index = self._table_of[id_]
+        if name in self._records:
+            return _text(getattr(self._records[name][index], column, None))
+        rows = self._raw[name]
+        return rows.raw.rows[index][rows.index[column]] if column in rows.index else ""
+
+    # -- labels and search --------------------------------------------------------------------
+
+    def _label_index(self) -> dict[tuple[str, str, str], list[tuple[str, bool]]]:
+        if self._labels is None:
+            index: dict[tuple[str, str, str], list[tuple[str, bool]]] = defaultdict(list)
+            cols = [
+                self._column("labels", c) for c in ("entity", "field", "lang", "value", "reviewed")
+            ]
+            for entity, field, lang, value, reviewed in zip(*cols):
+                index[(entity, field, lang)].append((value, reviewed == "true"))
+            self._labels = index
+        return self._labels
 
     def label(
         self, id_: str, lang: str = "en", field: str = "name", reviewed_only: bool = False
@@ -105,54 +205,43 @@ class Dataset:
         ``field="name"`` means the record's naming field, whichever it is (a person's name, an
         event's title, a statistic's label).
         """
-        record = self.get(id_)
-        label_field = field
-        if field == "name" and record.name_field is not None:
-            label_field = "name" if record.name_field == "name" else "title"
+        if id_ not in self._table_of:
+            raise UnknownRecord(f"no record with id {id_!r}")
+        table = TABLE_BY_NAME[self._table_of[id_][0]]
+        label_field = table.label_field if field in ("name", "title") else field
+        if label_field is None:
+            return None
+        labels = self._label_index()
         if lang != "en":
-            for label in self._labels.get((id_, label_field, lang), ()):
-                if label.reviewed or not reviewed_only:
-                    return label.value
-        english = record.name_field if field in ("name", "title") else field
-        value = getattr(record, english or "", None)
-        if value is None:
-            for label in self._labels.get((id_, label_field, "en"), ()):
-                return label.value
-        return value if isinstance(value, str) else None
+            for value, reviewed in labels.get((id_, label_field, lang), ()):
+                if reviewed or not reviewed_only:
+                    return value
+        column = table.name_field if field in ("name", "title") else field
+        english = self._value(id_, column or "")
+        if english:
+            return english
+        for value, _ in labels.get((id_, label_field, "en"), ()):
+            return value
+        return None
 
     def labels_of(self, id_: str) -> list[m.Label]:
         """Every label row of a record."""
-        return [lab for key, labs in self._labels.items() if key[0] == id_ for lab in labs]
-
-    def citations(self, id_: str) -> list[tuple[m.Citation, m.Source]]:
-        """A record's citations, each with the source it quotes."""
-        out = []
-        for citation in self._citations.get(id_, ()):
-            source = self._by_id.get(citation.source)
-            if isinstance(source, m.Source):
-                out.append((citation, source))
-        return out
-
-    def events_involving(self, id_: str) -> list[m.Event]:
-        """Events in which the record takes part (or that happen at the place), by date."""
-        from .dates import parse
-
-        self.get(id_)
-        found = [cast(m.Event, self._by_id[e]) for e in self._events_of.get(id_, ())]
-        return sorted(found, key=lambda ev: (parse(ev.date).sort_key(), ev.id))
+        return [lab for lab in self.labels if lab.entity == id_]
 
     def _index(self) -> list[tuple[str, str]]:
         if self._search_index is None:
             index = []
-            for id_, record in self._by_id.items():
-                if record.name_field:
-                    index.append((id_, fold(str(getattr(record, record.name_field)))))
-                abbreviation = getattr(record, "abbreviation", None)
-                if abbreviation:
-                    index.append((id_, fold(abbreviation)))
-            for label in self.labels:
-                if label.field != "description":
-                    index.append((label.entity, fold(label.value)))
+            for table in TABLES:
+                if table.name_field:
+                    ids = self._ids(table)
+                    for column in (table.name_field, "abbreviation"):
+                        if column in table_columns(self, table):
+                            for id_, text in zip(ids, self._column(table.name, column)):
+                                if text:
+                                    index.append((id_, fold(text)))
+            for (entity, field, _), values in self._label_index().items():
+                if field != "description":
+                    index.extend((entity, fold(value)) for value, _ in values)
             self._search_index = index
         return self._search_index
 
@@ -166,11 +255,36 @@ class Dataset:
             return []
         best: dict[str, int] = {}
         for id_, hay in self._index():
-            if needle in hay and id_ in self._by_id:
+            if needle in hay and id_ in self._table_of:
                 rank = 0 if hay == needle else 1 if hay.startswith(needle) else 2
                 best[id_] = min(rank, best.get(id_, 3))
         ordered = sorted(best, key=lambda i: (best[i], i))
-        return [self._by_id[i] for i in ordered[:limit]]
+        return [self.get(i) for i in ordered[:limit]]
+
+    # -- relations ----------------------------------------------------------------------------
+
+    def citations(self, id_: str) -> list[tuple[m.Citation, m.Source]]:
+        """A record's citations, each with the source it quotes."""
+        from .models import Source
+
+        out = []
+        for citation in self.citations_table:
+            if citation.record == id_ and citation.source in self._table_of:
+                source = self.get(citation.source)
+                if isinstance(source, Source):
+                    out.append((citation, source))
+        return out
+
+    def events_involving(self, id_: str) -> list[m.Event]:
+        """Events in which the record takes part (or that happen at the place), by date."""
+        from .dates import parse
+        from .models import Event
+
+        self.get(id_)
+        ids = {p.event for p in self.participants if p.entity == id_}
+        ids.update(e.id for e in self.events if e.place == id_)
+        found = [cast(Event, self.get(e)) for e in ids if e in self._table_of]
+        return sorted(found, key=lambda ev: (parse(ev.date).sort_key(), ev.id))
 
     def to_pandas(self, table: str, lang: str | None = None) -> pandas.DataFrame:
         """A table as a DataFrame; with ``lang``, adds localized name/title/description columns."""
@@ -179,15 +293,26 @@ class Dataset:
         except ImportError:
             raise MissingExtra("to_pandas needs pandas: pip install 'nkru-data[pandas]'") from None
         rows = [r.model_dump(mode="json") for r in self.table(table)]
-        frame = pd.DataFrame(rows, columns=list(m.TABLE_BY_NAME[table].fields))
+        frame = pd.DataFrame(rows, columns=list(TABLE_BY_NAME[table].fields))
         if lang and lang != "en" and "id" in frame.columns:
             frame[f"name_{lang}"] = [self.label(i, lang) for i in frame["id"]]
             frame[f"description_{lang}"] = [self.label(i, lang, "description") for i in frame["id"]]
         return frame
 
-    def counts(self) -> dict[str, int]:
-        """Rows per table."""
-        return {t.name: len(self.table(t.name)) for t in TABLES}
+
+def table_columns(ds: Dataset, table: Table) -> set[str]:
+    """The columns a table has in this dataset (raw header, or the model's fields)."""
+    rows = ds._raw.get(table.name)
+    return set(rows.index) if rows else set(table.fields)
+
+
+def _text(value: Any) -> str:
+    """A record's value as the CSV text the raw index would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ";".join(str(v) for v in value)
+    return str(value)
 
 
 def load(
@@ -200,28 +325,41 @@ def load(
     """Load a data package (the bundled one by default) as a :class:`Dataset`.
 
     ``langs`` keeps labels of those languages only; ``reviewed_only`` drops labels nobody has
-    reviewed. The bundled package is validated before release and loads ``trusted`` (no per-row
-    validation); any other path is validated row by row unless ``trusted=True``.
+    reviewed. The bundled package is validated before release and loads ``trusted`` (records are
+    built without per-row validation); any other path is validated row by row, eagerly, unless
+    ``trusted=True``.
 
     >>> ds = load()
     >>> ds.get("place:vladivostok").name
     'Vladivostok'
     """
-    from .descriptor import load_descriptor
+    import json
+
+    from .errors import UnusablePackage
 
     descriptor = descriptor_path(path)
     if trusted is None:
-        trusted = path is None and "NKRU_DATA_PATH" not in os.environ
-    load_descriptor(descriptor)  # a broken descriptor is reported before any table
+        trusted = path is None and ENV_VAR not in os.environ
+    try:
+        json.loads(descriptor.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as exc:
+        raise UnusablePackage(f"{descriptor}: not a readable JSON descriptor ({exc})") from None
     folder = descriptor.parent
-    tables: dict[str, tuple[Record, ...]] = {}
-    for table in TABLES:
-        raw = read_raw(folder / "data" / f"{table.name}.csv")
-        tables[table.name] = records(table, raw, trusted=trusted)
+    raw = {t.name: read_raw(folder / "data" / f"{t.name}.csv") for t in TABLES}
+    labels = raw["labels"]
+    columns = {name: i for i, name in enumerate(labels.header)}
     keep = set(langs) | {"en"}
-    tables["labels"] = tuple(
-        lab
-        for lab in cast("tuple[m.Label, ...]", tables["labels"])
-        if str(lab.lang) in keep and (lab.reviewed or not reviewed_only)
-    )
-    return Dataset(tables, folder)
+    if "lang" in columns and "reviewed" in columns:
+        lang_i, reviewed_i = columns["lang"], columns["reviewed"]
+        pairs = [
+            (row, line)
+            for row, line in zip(labels.rows, labels.lines)
+            if row[lang_i] in keep and (not reviewed_only or row[reviewed_i] == "true")
+        ]
+        raw["labels"] = RawTable(labels.path, labels.header, [r for r, _ in pairs],
+                                 [n for _, n in pairs])  # fmt: skip
+    ds = Dataset(raw, folder, trusted=trusted)
+    if not trusted:
+        for table in TABLES:
+            ds.table(table.name)
+    return ds

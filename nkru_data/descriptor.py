@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UnusablePackage
-from .models import TABLES
+from .layout import TABLES
 from .resources import DESCRIPTOR
 from .schema import dumps, table_schema
 

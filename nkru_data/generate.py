@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .csvfile import first_difference, read_raw
 from .descriptor import generated, load_descriptor, stale_parts
-from .models import TABLES
+from .layout import TABLES
 from .resources import descriptor_path
 from .schema import dumps, json_schema_files
-from .tables import first_difference, read_raw, render
+from .tables import render
 from .validate import display_path
 
 

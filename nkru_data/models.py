@@ -7,8 +7,7 @@ their validators until first use, so that importing them stays cheap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -43,9 +42,6 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    #: the field whose English text the ``name``/``title`` label stands beside, if any
-    name_field: ClassVar[str | None] = None
-
     @model_validator(mode="before")
     @classmethod
     def _empty_is_none(cls, data: Any) -> Any:
@@ -57,7 +53,6 @@ class Record(BaseModel):
 class Source(Record):
     """A document: a seed article, or an article/report a seed cites."""
 
-    name_field: ClassVar[str | None] = "title"
     id: SourceId
     kind: e.SourceKind
     title: Text
@@ -73,7 +68,6 @@ class Source(Record):
 class Person(Record):
     """A person named in a source; pseudonymous people are never linked to a real identity."""
 
-    name_field: ClassVar[str | None] = "name"
     id: PersonId
     name: Text
     pseudonym: bool = False
@@ -94,7 +88,6 @@ class Person(Record):
 class Organization(Record):
     """An NGO, agency, court, mission, company, outlet..."""
 
-    name_field: ClassVar[str | None] = "name"
     id: OrgId
     name: Text
     abbreviation: Text | None = None
@@ -107,7 +100,6 @@ class Organization(Record):
 class Place(Record):
     """A country, region, settlement, river, border, airport or building."""
 
-    name_field: ClassVar[str | None] = "name"
     id: PlaceId
     name: Text
     kind: e.PlaceKind
@@ -129,7 +121,6 @@ class Place(Record):
 class Event(Record):
     """One dated step of a story: a crossing, an arrest, a signing, a vote..."""
 
-    name_field: ClassVar[str | None] = "title"
     id: EventId
     kind: e.EventKind
     title: Text
@@ -150,7 +141,6 @@ class Participant(Record):
 class Agreement(Record):
     """A treaty, agreement, UN resolution or convention, joint venture..."""
 
-    name_field: ClassVar[str | None] = "title"
     id: AgreementId
     kind: e.AgreementKind
     title: Text
@@ -174,7 +164,6 @@ class Statistic(Record):
     value, low and high stay empty rather than invent a figure, and the description quotes it.
     """
 
-    name_field: ClassVar[str | None] = "label"
     id: StatId
     indicator: Text
     label: Text
@@ -253,94 +242,3 @@ class Citation(Record):
     quote: Text
     locator: Text | None = None
     note: Text | None = None
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table of the package: its model, keys and id kind."""
-
-    name: str
-    model: type[Record]
-    primary_key: tuple[str, ...]
-    #: monomorphic foreign keys: field -> (table, field)
-    foreign_keys: tuple[tuple[str, str, str], ...] = ()
-    #: the id kind of this table's ``id`` column, if it has one
-    kind: str | None = None
-    title: str = ""
-
-    @property
-    def fields(self) -> tuple[str, ...]:
-        return tuple(self.model.model_fields)
-
-
-TABLES: tuple[Table, ...] = (
-    Table(
-        "sources",
-        Source,
-        ("id",),
-        (("publisher", "organizations", "id"),),
-        "src",
-        "Sources: the seed articles and the documents they cite",
-    ),
-    Table("people", Person, ("id",), (), "person", "People"),
-    Table(
-        "organizations",
-        Organization,
-        ("id",),
-        (("parent", "organizations", "id"),),
-        "org",
-        "Organisations",
-    ),
-    Table("places", Place, ("id",), (("parent", "places", "id"),), "place", "Places"),
-    Table("events", Event, ("id",), (("place", "places", "id"),), "event", "Events"),
-    Table(
-        "participants",
-        Participant,
-        ("event", "entity", "role"),
-        (("event", "events", "id"),),
-        None,
-        "Event participants",
-    ),
-    Table("agreements", Agreement, ("id",), (), "agreement", "Agreements"),
-    Table(
-        "agreement_parties",
-        AgreementParty,
-        ("agreement", "party"),
-        (("agreement", "agreements", "id"),),
-        None,
-        "Agreement parties",
-    ),
-    Table("statistics", Statistic, ("id",), (("place", "places", "id"),), "stat", "Statistics"),
-    Table("claims", Claim, ("id",), (), "claim", "Claims"),
-    Table(
-        "affiliations",
-        Affiliation,
-        ("id",),
-        (("person", "people", "id"), ("organization", "organizations", "id")),
-        "aff",
-        "Affiliations",
-    ),
-    Table("labels", Label, ("entity", "field", "lang", "value"), (), None, "Labels"),
-    Table(
-        "citations",
-        Citation,
-        ("record", "source", "quote"),
-        (("source", "sources", "id"),),
-        None,
-        "Citations",
-    ),
-)
-TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
-#: tables whose rows must each carry at least one citation
-CITED_TABLES = (
-    "people",
-    "organizations",
-    "places",
-    "events",
-    "agreements",
-    "statistics",
-    "claims",
-    "affiliations",
-)
-#: id kind -> table
-TABLE_BY_KIND: dict[str, Table] = {t.kind: t for t in TABLES if t.kind}

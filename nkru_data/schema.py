@@ -14,7 +14,8 @@ from enum import Enum
 from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from .models import TABLES, Record, Table
+from .layout import TABLES, Table
+from .models import Record
 from .types import Column
 
 TABLESCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .tables import RawTable
+from .csvfile import RawTable
 from .validate import Problem, display_path
 
 #: frictionless error types already reported, more precisely, by the semantic layer
@@ -48,19 +48,35 @@ def explain(kind: str, note: str, message: str) -> str:
     return note or message
 
 
-def structural_problems(descriptor: Path, raws: dict[str, RawTable]) -> list[Problem]:
-    """Problems frictionless finds in the descriptor and tables."""
+def frictionless_report(descriptor: str) -> dict[str, Any]:
+    """Run stock frictionless validation; a plain dict, so it can come back from a subprocess."""
     from frictionless import Package, system
 
-    problems: list[Problem] = []
-    shown = display_path(descriptor)
     try:
         with system.use_context(trusted=False):
-            package = Package(str(descriptor))
-            report = package.validate()
+            report = Package(descriptor).validate()
     except Exception as exc:  # frictionless raises FrictionlessException and others on odd input
-        return [Problem("package-error", f"frictionless could not read the package: {exc}", shown)]
+        return {"crash": str(exc)}
     result: dict[str, Any] = report.to_descriptor()
+    return result
+
+
+def structural_problems(
+    descriptor: Path, raws: dict[str, RawTable], result: dict[str, Any] | None = None
+) -> list[Problem]:
+    """Problems frictionless finds in the descriptor and tables (``result``: a finished run)."""
+    if result is None:
+        result = frictionless_report(str(descriptor))
+    shown = display_path(descriptor)
+    if "crash" in result:
+        return [
+            Problem(
+                "package-error",
+                f"frictionless could not read the package: {result['crash']}",
+                shown,
+            )
+        ]
+    problems: list[Problem] = []
     for error in result.get("errors", []):
         problems.append(
             Problem(error.get("type", "package-error"), error.get("message", ""), shown)

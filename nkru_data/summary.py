@@ -8,7 +8,7 @@ from collections import Counter
 from rich.table import Table as RichTable
 
 from .dataset import Dataset, load
-from .models import TABLES
+from .layout import TABLES
 
 
 def kind_counts(ds: Dataset) -> dict[str, Counter[str]]:
@@ -22,7 +22,7 @@ def kind_counts(ds: Dataset) -> dict[str, Counter[str]]:
 
 def label_coverage(ds: Dataset) -> dict[str, dict[str, int]]:
     """Records with a name/title label per language, and labels per language and origin."""
-    named = [t for t in TABLES if t.model.name_field]
+    named = [t for t in TABLES if t.name_field]
     total = sum(len(ds.table(t.name)) for t in named)
     coverage: dict[str, dict[str, int]] = {"records": {"total": total}}
     for lang in ("ru", "ko"):

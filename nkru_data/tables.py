@@ -2,8 +2,8 @@
 
 Canonical form (what ``nkru-data fmt`` writes): UTF-8 without BOM, LF line ends, a final
 newline, the model's column order, rows sorted by primary key, minimal quoting, NFC text.
-Reading is strict: a bad encoding, a truncated quoted cell or a wrong header is an
-:class:`~nkru_data.errors.UnusablePackage` naming the file and line, never a traceback.
+Raw reading lives in :mod:`nkru_data.csvfile`; this module turns raw rows into records and
+records back into canonical text.
 """
 
 from __future__ import annotations
@@ -12,87 +12,14 @@ import csv
 import io
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from .csvfile import RawTable
 from .errors import InvalidRecord, UnusablePackage
-from .models import Record, Table
+from .layout import Table
+from .models import Record
 from .schema import ColumnSpec, column_specs
 from .types import LIST_SEPARATOR
-
-
-@dataclass(frozen=True)
-class RawTable:
-    """A CSV file as read: header, rows of strings, and each row's first line in the file."""
-
-    path: Path
-    header: tuple[str, ...]
-    rows: list[list[str]]
-    lines: list[int]
-
-
-def decode(path: Path) -> str:
-    """The file's text; a bad encoding names the line it stands on."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnusablePackage(
-            f"{path}: cannot be read ({exc.strerror or exc})", code="missing-file", path=str(path)
-        ) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise UnusablePackage(
-            f"{path}:{line}: not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start});"
-            " save the file as UTF-8",
-            code="bad-encoding",
-            path=str(path),
-            line=line,
-        ) from None
-
-
-def parse_csv(path: Path, text: str) -> RawTable:
-    """Split CSV text into rows, remembering the line each row starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    header: list[str] | None = None
-    previous_end = 0
-    try:
-        for row in reader:
-            start = previous_end + 1
-            previous_end = reader.line_num
-            if header is None:
-                header = row
-                continue
-            if row == []:
-                continue
-            rows.append(row)
-            lines.append(start)
-    except csv.Error as exc:
-        raise UnusablePackage(
-            f"{path}:{previous_end + 1}: broken CSV ({exc}); is a quoted cell left open?",
-            code="broken-csv",
-            path=str(path),
-            line=previous_end + 1,
-        ) from None
-    if header is None:
-        raise UnusablePackage(
-            f"{path}: the file is empty (it needs at least a header line)",
-            code="broken-csv",
-            path=str(path),
-            line=1,
-        )
-    if header and header[0].startswith("\ufeff"):
-        header[0] = header[0][1:]
-    return RawTable(path, tuple(header), rows, lines)
-
-
-def read_raw(path: Path) -> RawTable:
-    """Read one CSV file strictly."""
-    return parse_csv(path, decode(path))
 
 
 def _converter(spec: ColumnSpec) -> Callable[[str], Any]:
@@ -233,15 +160,3 @@ def render_records(table: Table, rows: Iterable[Record]) -> str:
     """Canonical CSV text of typed records."""
     fields = table.fields
     return render(table, fields, ([cell(getattr(r, f)) for f in fields] for r in rows))
-
-
-def first_difference(current: bytes, expected: str) -> int | None:
-    """The first line at which a file differs from its canonical text, or ``None``."""
-    want = expected.encode("utf-8")
-    if current == want:
-        return None
-    got_lines, want_lines = current.split(b"\n"), want.split(b"\n")
-    for number, (a, b) in enumerate(zip(got_lines, want_lines), start=1):
-        if a != b:
-            return number
-    return min(len(got_lines), len(want_lines))

@@ -12,7 +12,10 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 from .errors import NkruDataError, PackageNotFound, UnusablePackage
 
@@ -118,6 +121,18 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def _start_structural(descriptor: Path) -> tuple[Executor, Future[dict[str, Any]]]:
+    """Start frictionless on the package in a worker process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .structure import frictionless_report
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
+    return pool, pool.submit(frictionless_report, str(descriptor))
+
+
 def validate(path: str | os.PathLike[str] | None = None, *, structural: bool = True) -> Report:
     """Validate a data package (the bundled one by default).
 
@@ -141,15 +156,19 @@ def validate(path: str | os.PathLike[str] | None = None, *, structural: bool = T
     except UnusablePackage as exc:
         report.problems.append(Problem("broken-descriptor", str(exc), display_path(descriptor)))
         return report
+    # frictionless (the slower layer) runs in a second process while this one checks meaning
+    pool, pending = _start_structural(descriptor) if structural else (None, None)
     try:
         problems, raws = semantic_problems(descriptor, data)
+        report.problems.extend(problems)
+        if pending is not None and not report.unusable:
+            from .structure import structural_problems
+
+            report.problems.extend(structural_problems(descriptor, raws, pending.result()))
     except NkruDataError as exc:  # defensive: checks report, they should never raise
         report.problems.append(Problem(exc.code, str(exc), display_path(descriptor)))
-        return report
-    report.problems.extend(problems)
-    if structural and not report.unusable:
-        from .structure import structural_problems
-
-        report.problems.extend(structural_problems(descriptor, raws))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     report.problems.sort(key=lambda p: (p.path or "", p.line or 0, p.code))
     return report

@@ -55,7 +55,7 @@ def test_reviewed_only_skips_unreviewed() -> None:
             "reviewed": "false",
         }
     )
-    small = Dataset({"places": (place,), "labels": (draft,)})
+    small = Dataset(records={"places": (place,), "labels": (draft,)})
     assert small.label("place:x", "ru") == "Иксвилль"
     assert small.label("place:x", "ru", reviewed_only=True) == "Xville"
 

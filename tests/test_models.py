@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from nkru_data import models as m
 from nkru_data.dataset import Dataset
-from nkru_data.models import TABLES
+from nkru_data.layout import TABLES
 
 
 def test_every_bundled_row_validates(ds: Dataset) -> None:

@@ -1,0 +1,200 @@
+"""Time load and validate on synthetic packages of the real schema, as ratios measured in one run.
+
+Usage: python benchmarks/bench_load.py [--sizes 1000,10000,100000,1000000] [--keep DIR]
+
+For each size it writes a valid package (people, places, events, participants, labels and
+citations in realistic proportions), then runs, each in a fresh process:
+  - csv.DictReader over every table (the floor for any CSV loader),
+  - nkru_data.load(path, trusted=True),
+  - stock `frictionless validate` on the descriptor,
+  - `nkru-data validate` on the same package,
+and prints wall time, the ratios the targets are stated in (README / design), and peak memory.
+Last, the cold `import nkru_data; nkru_data.load()` of the bundled package against
+`python -c "import pydantic"`. Targets: trusted load <= 2x DictReader; validate <= 1.3x
+frictionless; cold import+load <= 1.5x import pydantic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nkru_data.descriptor import dumps, generated  # noqa: E402
+from nkru_data.models import TABLES  # noqa: E402
+from nkru_data.tables import render  # noqa: E402
+
+ROWS_PER_UNIT = 13  # person, place, event, participant, 6 labels, 3 citations
+
+
+def write_package(folder: Path, rows: int) -> int:
+    """A valid synthetic package of about ``rows`` rows; returns the exact count."""
+    units = max(1, rows // ROWS_PER_UNIT)
+    data: dict[str, list[list[str]]] = {t.name: [] for t in TABLES}
+    data["sources"].append(
+        ["src:synthetic", "report", "Synthetic source", "", "", "2020", "en", "", "", ""]
+    )
+    data["citations"].append(["src:synthetic", "src:synthetic", "Synthetic source", "", ""])
+    data["labels"].append(["src:synthetic", "title", "ru", "Источник", "editorial", "true"])
+    data["labels"].append(["src:synthetic", "title", "ko", "출처", "editorial", "true"])
+    for i in range(units):
+        person, place, event = f"person:p{i}", f"place:c{i}", f"event:e{i}"
+        data["people"].append(
+            [person, f"Person {i}", "false", "", "1970", "", "KP", "", "A person."]
+        )
+        data["places"].append([place, f"Town {i}", "city", "RU", "", "43.1", "131.9", "A town."])
+        data["events"].append(
+            [
+                event,
+                "travel",
+                f"Trip {i}",
+                f"20{i % 20:02d}-0{1 + i % 9}",
+                place,
+                "reported",
+                "A trip.",
+            ]
+        )
+        data["participants"].append([event, person, "subject"])
+        for entity, field, ru, ko in (
+            (person, "name", f"Человек {i}", f"사람 {i}"),
+            (place, "name", f"Город {i}", f"도시 {i}"),
+            (event, "title", f"Поездка {i}", f"여행 {i}"),
+        ):
+            data["labels"].append([entity, field, "ru", ru, "editorial", "true"])
+            data["labels"].append([entity, field, "ko", ko, "editorial", "true"])
+        for record in (person, place, event):
+            data["citations"].append([record, "src:synthetic", f"Quote about {record}.", "", ""])
+    (folder / "data").mkdir(parents=True)
+    for table in TABLES:
+        text = render(table, table.fields, data[table.name])
+        (folder / "data" / f"{table.name}.csv").write_text(text, encoding="utf-8")
+    base = json.loads((ROOT / "datapackage" / "datapackage.json").read_text(encoding="utf-8"))
+    (folder / "datapackage.json").write_text(dumps(generated(base, folder)), encoding="utf-8")
+    return sum(len(v) for v in data.values())
+
+
+PROBE = """
+import json, resource, sys, time
+start = time.perf_counter()
+{body}
+seconds = time.perf_counter() - start
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": seconds, "peak_mb": peak_mb}}))
+"""
+
+BODIES = {
+    "dictreader": (
+        "import csv, pathlib\n"
+        "for p in sorted(pathlib.Path(sys.argv[1], 'data').glob('*.csv')):\n"
+        "    with p.open(encoding='utf-8', newline='') as f:\n"
+        "        rows = list(csv.DictReader(f))\n"
+    ),
+    "load": "import nkru_data\nds = nkru_data.load(sys.argv[1], trusted=True)\n",
+    "records": (
+        "import nkru_data\n"
+        "ds = nkru_data.load(sys.argv[1], trusted=True)\n"
+        "for name in ds.counts():\n"
+        "    ds.table(name)\n"
+    ),
+    "frictionless": (
+        "import subprocess\n"
+        "rc = subprocess.run(['frictionless', 'validate', sys.argv[1] + '/datapackage.json'],"
+        " capture_output=True).returncode\n"
+        "assert rc == 0, 'stock frictionless found the synthetic package invalid'\n"
+    ),
+    "validate": (
+        "import subprocess\n"
+        "out = subprocess.run(['nkru-data', 'validate', sys.argv[1]],"
+        " capture_output=True, text=True)\n"
+        "assert out.returncode == 0, out.stdout[-2000:]\n"
+    ),
+}
+
+
+def measure(step: str, folder: Path) -> dict[str, float]:
+    code = PROBE.format(body=BODIES[step])
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    if step in ("frictionless", "validate"):  # the work ran in a grandchild: its peak is unknown
+        result["peak_mb"] = float("nan")
+    return result
+
+
+def child_peak(command: list[str]) -> float:
+    """Peak RSS of a command, in MB (GNU time's %M), or nan where unavailable."""
+    time_bin = shutil.which("time") or "/usr/bin/time"
+    if not Path(time_bin).exists():
+        return float("nan")
+    out = subprocess.run([time_bin, "-f", "%M", *command], capture_output=True, text=True)
+    try:
+        return int(out.stderr.strip().splitlines()[-1]) / 1024
+    except (ValueError, IndexError):
+        return float("nan")
+
+
+def cold(code: str, repeat: int = 5) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=tempfile.gettempdir())
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000")
+    parser.add_argument("--keep", type=Path, help="write the packages here and keep them")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="nkru-bench-"))
+    print(
+        f"{'rows':>9} {'dictreader':>10} {'load':>7} {'ratio':>6} {'frictionless':>12}"
+        f" {'validate':>9} {'ratio':>6} {'load MB':>8} {'fl MB':>7} {'val MB':>7}"
+    )
+    per_row = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        folder = work / f"pkg-{size}"
+        shutil.rmtree(folder, ignore_errors=True)
+        rows = write_package(folder, size)
+        base = measure("dictreader", folder)
+        load = measure("load", folder)
+        stock = measure("frictionless", folder)
+        ours = measure("validate", folder)
+        fl_mb = child_peak(["frictionless", "validate", str(folder / "datapackage.json")])
+        val_mb = child_peak(["nkru-data", "validate", str(folder)])
+        print(
+            f"{rows:>9} {base['seconds']:>9.2f}s {load['seconds']:>6.2f}s"
+            f" {load['seconds'] / base['seconds']:>5.2f}x {stock['seconds']:>11.2f}s"
+            f" {ours['seconds']:>8.2f}s {ours['seconds'] / stock['seconds']:>5.2f}x"
+            f" {load['peak_mb']:>8.0f} {fl_mb:>7.0f} {val_mb:>7.0f}",
+            flush=True,
+        )
+        per_row.append((rows, load["seconds"] / rows, ours["seconds"] / rows))
+    if len(per_row) > 1:
+        (r0, l0, v0), (r1, l1, v1) = per_row[-2], per_row[-1]
+        print(
+            f"time per row, {r1} vs {r0} rows: load {l1 / l0:.2f}x, validate {v1 / v0:.2f}x"
+            " (1.0 = linear)"
+        )
+    pydantic = cold("import pydantic")
+    ours_cold = cold("import nkru_data; nkru_data.load()")
+    print(
+        f"cold import+load of the bundled package: {ours_cold:.3f}s;"
+        f" python -c 'import pydantic': {pydantic:.3f}s; ratio {ours_cold / pydantic:.2f}x"
+    )
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
