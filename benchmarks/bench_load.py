@@ -158,8 +158,9 @@ def main() -> None:
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="nkru-bench-"))
     print(
-        f"{'rows':>9} {'dictreader':>10} {'load':>7} {'ratio':>6} {'frictionless':>12}"
-        f" {'validate':>9} {'ratio':>6} {'load MB':>8} {'fl MB':>7} {'val MB':>7}"
+        f"{'rows':>9} {'dictreader':>10} {'load':>7} {'ratio':>6} {'+records':>9} {'ratio':>6}"
+        f" {'frictionless':>12} {'validate':>9} {'ratio':>6} {'load MB':>8} {'rec MB':>7}"
+        f" {'fl MB':>7} {'val MB':>7}"
     )
     per_row = []
     for size in (int(s) for s in args.sizes.split(",")):
@@ -168,23 +169,25 @@ def main() -> None:
         rows = write_package(folder, size)
         base = measure("dictreader", folder)
         load = measure("load", folder)
+        built = measure("records", folder)
         stock = measure("frictionless", folder)
         ours = measure("validate", folder)
         fl_mb = child_peak(["frictionless", "validate", str(folder / "datapackage.json")])
         val_mb = child_peak(["nkru-data", "validate", str(folder)])
         print(
             f"{rows:>9} {base['seconds']:>9.2f}s {load['seconds']:>6.2f}s"
-            f" {load['seconds'] / base['seconds']:>5.2f}x {stock['seconds']:>11.2f}s"
+            f" {load['seconds'] / base['seconds']:>5.2f}x {built['seconds']:>8.2f}s"
+            f" {built['seconds'] / base['seconds']:>5.2f}x {stock['seconds']:>11.2f}s"
             f" {ours['seconds']:>8.2f}s {ours['seconds'] / stock['seconds']:>5.2f}x"
-            f" {load['peak_mb']:>8.0f} {fl_mb:>7.0f} {val_mb:>7.0f}",
+            f" {load['peak_mb']:>8.0f} {built['peak_mb']:>7.0f} {fl_mb:>7.0f} {val_mb:>7.0f}",
             flush=True,
         )
-        per_row.append((rows, load["seconds"] / rows, ours["seconds"] / rows))
+        per_row.append((rows, built["seconds"] / rows, ours["seconds"] / rows))
     if len(per_row) > 1:
         (r0, l0, v0), (r1, l1, v1) = per_row[-2], per_row[-1]
         print(
-            f"time per row, {r1} vs {r0} rows: load {l1 / l0:.2f}x, validate {v1 / v0:.2f}x"
-            " (1.0 = linear)"
+            f"time per row, {r1} vs {r0} rows: load+records {l1 / l0:.2f}x,"
+            f" validate {v1 / v0:.2f}x (1.0 = linear)"
         )
     pydantic = cold("import pydantic")
     ours_cold = cold("import nkru_data; nkru_data.load()")
