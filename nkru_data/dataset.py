@@ -248,7 +248,9 @@ class Dataset:
     def search(self, text: str, limit: int | None = None) -> list[Record]:
         """Records whose name, title, alias or abbreviation in any language contains ``text``.
 
-        Case- and diacritic-insensitive; exact matches first, then prefixes, then the rest.
+        Case- and diacritic-insensitive. Exact matches come first, then names holding the text
+        as a whole word, then as the start of a word, then anywhere; at equal rank people, organisations, places and
+        agreements come before events, statistics and claims.
         """
         needle = fold(text.strip())
         if not needle:
@@ -256,9 +258,20 @@ class Dataset:
         best: dict[str, int] = {}
         for id_, hay in self._index():
             if needle in hay and id_ in self._table_of:
-                rank = 0 if hay == needle else 1 if hay.startswith(needle) else 2
-                best[id_] = min(rank, best.get(id_, 3))
-        ordered = sorted(best, key=lambda i: (best[i], i))
+                words = hay.split()
+                if hay == needle:
+                    rank = 0
+                elif needle in words:
+                    rank = 1
+                elif any(w.startswith(needle) for w in words):
+                    rank = 2
+                else:
+                    rank = 3
+                best[id_] = min(rank, best.get(id_, 4))
+        entities = ("person", "org", "place", "agreement")
+        ordered = sorted(
+            best, key=lambda i: (best[i], i.split(":", 1)[0] not in entities, i)
+        )
         return [self.get(i) for i in ordered[:limit]]
 
     # -- relations ----------------------------------------------------------------------------
