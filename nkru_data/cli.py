@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.table import Table as RichTable
 
 from .errors import NkruDataError
 
@@ -102,25 +101,16 @@ def validate(
 @friendly
 def show(
     id: str = typer.Argument(..., help="Record id, e.g. person:svetlana-gannushkina."),
-    lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of names and titles."),
+    lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of the card."),
     path: Path | None = typer.Option(None, "--path", help="Package folder."),
 ) -> None:
-    """Show one record with its labels and citations."""
+    """Show one record whole in one language: names, dates, roles, claims and citations.
+
+    Text missing in that language is shown in English, marked [en].
+    """
     from .dataset import load
 
-    ds = load(path)
-    record = ds.get(id)
-    grid = RichTable(title=f"{id} — {ds.label(id, lang.value)}", show_header=False)
-    for name, value in record.model_dump(mode="json").items():
-        if value not in (None, "", [], ()):
-            grid.add_row(name, str(value))
-    if lang is not Lang.en:
-        description = ds.label(id, lang.value, "description")
-        if description:
-            grid.add_row(f"description ({lang.value})", description)
-    for citation, source in ds.citations(id):
-        grid.add_row("cited", f"{source.title} — “{citation.quote}”")
-    out.print(grid)
+    print(load(path).describe(id, lang.value))
 
 
 @app.command()

@@ -249,8 +249,8 @@ class Dataset:
         """Records whose name, title, alias or abbreviation in any language contains ``text``.
 
         Case- and diacritic-insensitive. Exact matches come first, then names holding the text
-        as a whole word, then as the start of a word, then anywhere; at equal rank people, organisations, places and
-        agreements come before events, statistics and claims.
+        as a whole word, then as the start of a word, then anywhere; at equal rank people,
+        organisations, places and agreements come before events, statistics and claims.
         """
         needle = fold(text.strip())
         if not needle:
@@ -269,10 +269,18 @@ class Dataset:
                     rank = 3
                 best[id_] = min(rank, best.get(id_, 4))
         entities = ("person", "org", "place", "agreement")
-        ordered = sorted(
-            best, key=lambda i: (best[i], i.split(":", 1)[0] not in entities, i)
-        )
+        ordered = sorted(best, key=lambda i: (best[i], i.split(":", 1)[0] not in entities, i))
         return [self.get(i) for i in ordered[:limit]]
+
+    def describe(self, id_: str, lang: str = "en") -> str:
+        """The whole record as a card in one language (see :mod:`nkru_data.cards`).
+
+        >>> print(load().describe("place:pulkovo-airport", "ko").splitlines()[0])
+        풀코보 공항 (공항)
+        """
+        from .cards import describe
+
+        return describe(self, id_, lang)
 
     # -- relations ----------------------------------------------------------------------------
 

@@ -162,3 +162,85 @@ def not_after(first: str | None, second: str | None) -> bool:
     lo, _ = bounds(first)
     _, hi = bounds(second)
     return lo is None or hi is None or lo <= hi
+
+
+# -- localized rendering ------------------------------------------------------------------------
+
+_UNKNOWN = {"en": "unknown date", "ru": "дата неизвестна", "ko": "날짜 미상"}
+_YEAR_UNKNOWN = {"en": "{} (year unknown)", "ru": "{} (год неизвестен)", "ko": "연도 미상 {}"}
+_DECADE = {"en": "the {}s", "ru": "{}-е гг.", "ko": "{}년대"}
+_ABOUT = {"en": "about {}", "ru": "около {}", "ko": "{}경"}
+_MAYBE = {"en": "possibly {}", "ru": "предположительно {}", "ko": "{}(추정)"}
+_FROM = {"en": "from {}", "ru": "с {}", "ko": "{}부터"}
+_UNTIL = {"en": "until {}", "ru": "до {}", "ko": "{}까지"}
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in _UNKNOWN:
+        raise ValueError(f"no rendering for language {lang!r}; use en, ru or ko")
+    return lang
+
+
+def _plain(value: Edtf, lang: str, genitive: bool = False) -> str:
+    """One date without qualifiers, at its own precision, in ``lang``."""
+    from babel.dates import format_date, format_skeleton
+
+    year, month = value.text[:4], value.text[5:7]
+    if year == "XXXX":
+        if value.precision == "year" or "X" in month:
+            return _UNKNOWN[lang]
+        named = format_date(value.lower or date.min, "LLLL", locale=lang)
+        return _YEAR_UNKNOWN[lang].format(named)
+    if "X" in year:
+        return _DECADE[lang].format(year.replace("X", "0"))
+    assert value.lower is not None
+    day_known = value.precision == "day" and "X" not in value.text[8:10]
+    month_known = value.precision in ("month", "day") and "X" not in month
+    if day_known:
+        return format_date(value.lower, "long", locale=lang)
+    if month_known:
+        if lang == "ru" and genitive:  # "около июля 2016 г.", "до июля 2016 г."
+            return format_date(value.lower, "MMMM y", locale=lang) + "\u202fг."
+        return format_skeleton("yMMMM", value.lower, locale=lang)
+    if lang == "ru":  # Russian writes a bare year as "2016 г." (narrow no-break space, as CLDR)
+        return f"{value.lower.year}\u202fг."
+    return format_skeleton("y", value.lower, locale=lang)
+
+
+def _qualified(value: Edtf, lang: str, genitive: bool = False) -> str:
+    text = _plain(value, lang, genitive or (value.approximate and lang == "ru"))
+    if value.approximate:
+        text = _ABOUT[lang].format(text)
+    if value.uncertain:
+        text = _MAYBE[lang].format(text)
+    return text
+
+
+def format_edtf(text: str, lang: str = "en") -> str:
+    """An EDTF date as a reader of ``lang`` (en, ru, ko) expects to see it.
+
+    >>> format_edtf("2016-07~", "en"), format_edtf("2016-07~", "ko")
+    ('about July 2016', '2016년 7월경')
+    >>> format_edtf("2017/..", "en"), format_edtf("../2019-12-31", "ko")
+    ('from 2017', '2019년 12월 31일까지')
+    """
+    from babel import Locale
+    from babel.dates import format_interval
+
+    _check_lang(lang)
+    value = parse(text)
+    if not value.interval:
+        return _qualified(value, lang)
+    start, end = value.start, value.end
+    if start is None:
+        assert end is not None
+        return _UNTIL[lang].format(_qualified(end, lang, genitive=True))
+    if end is None:
+        return _FROM[lang].format(_qualified(start, lang, genitive=True))
+    plain = not (start.approximate or start.uncertain or end.approximate or end.uncertain)
+    same = start.precision == end.precision and "X" not in start.text + end.text
+    if plain and same and start.lower and end.lower:
+        skeleton = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}[start.precision]
+        return format_interval(start.lower, end.lower, skeleton, locale=lang)
+    pattern = Locale.parse(lang).interval_formats.get(None, "{0} – {1}")
+    return str(pattern).format(_qualified(start, lang), _qualified(end, lang))

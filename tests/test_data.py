@@ -63,7 +63,7 @@ def test_disagreements_are_kept_as_separate_claims(ds: Dataset) -> None:
 
 def test_pseudonyms_are_flagged(ds: Dataset) -> None:
     kim = ds.get("person:kim-fp-defector")
-    assert getattr(kim, "pseudonym") is True
+    assert kim.pseudonym is True
 
 
 def test_source_spelling_variants_are_aliases(ds: Dataset) -> None:
