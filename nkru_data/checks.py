@@ -400,7 +400,7 @@ def _labels(tables: dict[str, Rows]) -> Iterator[Problem]:
         have[(row.get("entity", ""), fld, lang)] += 1
         if fld != "alias" and have[(row.get("entity", ""), fld, lang)] == 2:
             yield labels.problem(
-                "duplicate-label",
+                "duplicate-name-label",
                 f"a second {lang} {fld} for {row.get('entity')} (use field=alias for other forms)",
                 line,
                 "value",
@@ -432,7 +432,7 @@ def _labels(tables: dict[str, Rows]) -> Iterator[Problem]:
             for lang in ("ru", "ko"):
                 if row.get("id") and not have[(row["id"], field, lang)]:
                     yield rows.problem(
-                        "missing-label",
+                        "missing-name-label",
                         f"{row['id']} has no {lang} {field} label",
                         line,
                         "id",

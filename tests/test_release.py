@@ -63,7 +63,8 @@ def test_citation_cff_is_valid() -> None:
     assert {"authors", "cff-version", "message", "title"} <= set(data)
     assert data["cff-version"] == "1.2.0"
     assert data["type"] in ("software", "dataset")
-    assert re.fullmatch(r"[0-9]{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])", str(data["date-released"]))
+    date = r"[0-9]{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])"
+    assert re.fullmatch(date, str(data["date-released"]))
     assert data["license"] == "CC-BY-4.0"
     for author in data["authors"]:
         assert author.get("name") or author.get("family-names"), author
