@@ -133,7 +133,7 @@ def search(
         raise typer.Exit(1)
     for record in hits:
         rid = getattr(record, "id", "")
-        out.print(f"{rid}\t{ds.label(rid, lang.value)}", highlight=False)
+        print(f"{rid}\t{ds.label(rid, lang.value)}")
 
 
 @app.command()
@@ -220,7 +220,7 @@ def translate(
     if dry_run:
         todo = draft_labels(path, langs=langs, fields=fields, dry_run=True)
         for item in todo:
-            out.print(f"{item.entity}\t{item.field}\t{item.lang}\t{item.english}", highlight=False)
+            print(f"{item.entity}\t{item.field}\t{item.lang}\t{item.english}")
         err.print(f"{len(todo)} label(s) would be drafted")
         return
     columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
@@ -250,7 +250,7 @@ def review(
         rows = unreviewed(path, lang.value if lang else None)
         for row in rows:
             key = f"{row['entity']}/{row['field']}/{row['lang']}"
-            out.print(f"{key}\t{row['origin']}\t{row['value']}", highlight=False)
+            print(f"{key}\t{row['origin']}\t{row['value']}")
         err.print(f"{len(rows)} unreviewed label(s)")
         return
     changed = mark_reviewed(path, accept, lang.value if lang else None)
