@@ -22,6 +22,7 @@ def spaces(text: str | None) -> str:
     assert text is not None
     return text.replace(NBSP, " ").replace("\u202f", " ").replace("\u2009", " ")
 
+
 DATES = [
     ("2016", "2016", "2016 г.", "2016년"),
     ("2016-07", "July 2016", "июль 2016 г.", "2016년 7월"),
