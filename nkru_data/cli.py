@@ -166,7 +166,7 @@ def fmt(
     changes = format_tables(path, write=not check)
     for where in changes:
         (err if check else out).print(
-            f"{where}: {'would change' if check else 'reformatted'}", highlight=False
+            f"{where} {'would change' if check else 'reformatted'}", highlight=False
         )
     if check and changes:
         raise typer.Exit(1)

@@ -101,6 +101,16 @@ def read_raw(path: Path) -> RawTable:
     return parse_csv(path, decode(path))
 
 
+def differing_lines(current: bytes, expected: str) -> list[int]:
+    """Every line at which a file differs from its canonical text (1-based)."""
+    got, want = current.split(b"\n"), expected.encode("utf-8").split(b"\n")
+    return [
+        number
+        for number in range(1, max(len(got), len(want)) + 1)
+        if got[number - 1 : number] != want[number - 1 : number]
+    ]
+
+
 def first_difference(current: bytes, expected: str) -> int | None:
     """The first line at which a file differs from its canonical text, or ``None``."""
     want = expected.encode("utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .csvfile import first_difference, read_raw
+from .csvfile import differing_lines, read_raw
 from .descriptor import generated, load_descriptor, stale_parts
 from .layout import TABLES
 from .resources import descriptor_path
@@ -49,7 +49,7 @@ def regenerate(path: str | os.PathLike[str] | None = None, *, write: bool = True
 
 
 def format_tables(path: str | os.PathLike[str] | None = None, *, write: bool = True) -> list[str]:
-    """Rewrite each CSV in canonical form; return ``file:line`` of the first change in each.
+    """Rewrite each CSV in canonical form; return, per file, ``file:line`` and the lines changed.
 
     Reading is strict (see :mod:`nkru_data.tables`): a file that cannot be read raises before
     anything is written. After writing, the descriptor's bytes and hashes are refreshed.
@@ -63,9 +63,11 @@ def format_tables(path: str | os.PathLike[str] | None = None, *, write: bool = T
         file = folder / "data" / f"{table.name}.csv"
         raw = read_raw(file)
         expected = render(table, raw.header, raw.rows)
-        line = first_difference(file.read_bytes(), expected)
-        if line is not None:
-            changes.append(f"{display_path(file)}:{line}")
+        lines = differing_lines(file.read_bytes(), expected)
+        if lines:
+            shown = ", ".join(str(n) for n in lines[:10])
+            more = f" and {len(lines) - 10} more" if len(lines) > 10 else ""
+            changes.append(f"{display_path(file)}:{lines[0]}: line(s) {shown}{more}")
             pending[file] = expected
     if write and pending:
         for file, text in pending.items():
