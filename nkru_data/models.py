@@ -7,7 +7,7 @@ their validators until first use, so that importing them stays cheap.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -50,6 +50,17 @@ class Record(BaseModel):
         return data
 
 
+R = TypeVar("R", bound=Record)
+
+
+def _in_order(record: R, first: str, second: str) -> R:
+    """Two EDTF fields must not be out of order (unknown ends are never out of order)."""
+    a, b = getattr(record, first), getattr(record, second)
+    if not not_after(a, b):
+        raise ValueError(f"{first} {a} is after {second} {b}")
+    return record
+
+
 class Source(Record):
     """A document: a seed article, or an article/report a seed cites."""
 
@@ -80,9 +91,7 @@ class Person(Record):
 
     @model_validator(mode="after")
     def _born_before_died(self) -> Person:
-        if not not_after(self.born, self.died):
-            raise ValueError(f"born {self.born} is after died {self.died}")
-        return self
+        return _in_order(self, "born", "died")
 
 
 class Organization(Record):
@@ -218,9 +227,7 @@ class Affiliation(Record):
 
     @model_validator(mode="after")
     def _start_before_end(self) -> Affiliation:
-        if not not_after(self.start, self.end):
-            raise ValueError(f"start {self.start} is after end {self.end}")
-        return self
+        return _in_order(self, "start", "end")
 
 
 class Label(Record):

@@ -1,0 +1,1 @@
+"""The commands of ``nkru-data``, one module per group; importing them registers them."""

@@ -1,0 +1,69 @@
+"""Keeping the package valid: validation, generated schemas, canonical form, CLDR names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..cli import Format, PathArg, app, err, friendly, report_changes
+
+
+@app.command()
+def validate(
+    path: Path | None = PathArg,
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text, json or github."),
+) -> None:
+    """Validate structure (frictionless) and meaning; exit 0 valid, 1 invalid, 2 unusable."""
+    from ..validate import validate as run
+
+    report = run(path)
+    if format is Format.json:
+        print(report.to_json())
+    elif format is Format.github:
+        if report.problems:
+            print(report.to_github())
+        err.print(report.to_text().splitlines()[-1], highlight=False)
+    else:
+        print(report.to_text())
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+@friendly
+def schemas(
+    check: bool = typer.Option(False, "--check", help="Only report stale files; exit 1 if any."),
+    path: Path | None = PathArg,
+) -> None:
+    """Regenerate schemas/*.schema.json and datapackage.json's Table Schemas, bytes, hashes."""
+    from ..generate import regenerate
+
+    report_changes(regenerate(path, write=not check), check, "written")
+
+
+@app.command()
+@friendly
+def fmt(
+    check: bool = typer.Option(
+        False, "--check", help="Only report what would change; exit 1 if any."
+    ),
+    path: Path | None = PathArg,
+) -> None:
+    """Rewrite every CSV in canonical form (column and row order, quoting, NFC, LF); idempotent."""
+    from ..generate import format_tables
+
+    report_changes(format_tables(path, write=not check), check, "reformatted")
+
+
+@app.command()
+@friendly
+def cldr(
+    check: bool = typer.Option(
+        False, "--check", help="Only report what would change; exit 1 if any."
+    ),
+    path: Path | None = PathArg,
+) -> None:
+    """Generate Russian and Korean country names from CLDR (origin=cldr) into labels.csv."""
+    from ..labels import cldr_labels
+
+    report_changes(cldr_labels(path, write=not check), check, "written")
