@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import site
 import subprocess
 import sys
 import venv
@@ -46,8 +47,15 @@ def test_wheel_holds_data_and_schemas_but_no_seeds(wheel: Path) -> None:
 
 def test_installed_wheel_loads_its_own_data(wheel: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=False, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    # the fresh venv sees this environment's dependencies (pydantic, frictionless...) through a
+    # plain path file, so that none of its .pth hooks (an editable install) comes along
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    (Path(purelib) / "_dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     subprocess.run(
         [
             sys.executable,
