@@ -117,3 +117,10 @@ def test_breadth_per_seed(ds: Dataset, seed: str) -> None:
     values = {(s.value, str(s.unit)) for s in ds.statistics if s.id in from_seed}
     for number in numbers:
         assert number in values, f"{number} from seed {seed} missing"
+
+
+def test_settlements_and_airports_have_coordinates(ds: Dataset) -> None:
+    """Unnamed buildings (a dormitory, a cafe) may lack them: their location is not published."""
+    settled = {"city", "town", "village", "airport", "port"}
+    missing = [p.id for p in ds.places if str(p.kind) in settled and p.lat is None]
+    assert not missing
