@@ -137,31 +137,30 @@ def test_validating_load_of_another_path_reports_file_line_field(tmp_path: Path)
         nkru_data.load(tmp_path / "pkg")
 
 
+HEAVY = "[m for m in ('frictionless', 'pandas', 'edtf', 'babel', 'pydantic') if m in sys.modules]"
+
+
+def run_python(code: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
 def test_import_reads_no_file_and_no_heavy_module() -> None:
-    code = (
+    hook = (
         "import sys\n"
         "opened = []\n"
         "def hook(event, args):\n"
         "    if event == 'open' and str(args[0]).endswith(('.csv', '.json')):\n"
         "        opened.append(args[0])\n"
         "sys.addaudithook(hook)\n"
-        "import nkru_data\n"
-        "heavy = [m for m in ('frictionless', 'pandas', 'edtf', 'babel') if m in sys.modules]\n"
-        "print(opened, heavy)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[] []"
+    assert run_python(hook + f"import nkru_data\nprint(opened, {HEAVY})") == "[] []"
 
 
 def test_load_path_imports_no_heavy_module() -> None:
-    code = (
-        "import sys, nkru_data\n"
-        "nkru_data.load()\n"
-        "print([m for m in ('frictionless', 'pandas', 'edtf', 'babel') if m in sys.modules])\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    """Records are built on first access: loading needs neither pydantic nor frictionless."""
+    assert run_python(f"import sys, nkru_data\nnkru_data.load()\nprint({HEAVY})") == "[]"
+    built = run_python(f"import sys, nkru_data\nnkru_data.load().people\nprint({HEAVY})")
+    assert built == "['pydantic']"
