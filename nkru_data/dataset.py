@@ -224,10 +224,6 @@ class Dataset:
             return value
         return None
 
-    def labels_of(self, id_: str) -> list[m.Label]:
-        """Every label row of a record."""
-        return [lab for lab in self.labels if lab.entity == id_]
-
     def _index(self) -> list[tuple[str, str]]:
         if self._search_index is None:
             index = []

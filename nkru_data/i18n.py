@@ -64,14 +64,6 @@ def cldr_country_name(code: str, lang: str) -> str | None:
     return str(name) if name else None
 
 
-def cldr_language_name(code: str, lang: str) -> str | None:
-    """A language's name in ``lang`` from CLDR (babel)."""
-    from babel import Locale
-
-    name = Locale.parse(lang).languages.get(code)
-    return str(name) if name else None
-
-
 # -- numbers, money, units ----------------------------------------------------------------------
 
 CURRENCIES = {"usd": "USD", "rub": "RUB", "eur": "EUR", "krw": "KRW"}

@@ -73,8 +73,6 @@ TABLES: tuple[Table, ...] = (
           (("source", "sources", "id"),), None, "Citations"),
 )  # fmt: skip
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
-#: id kind -> table
-TABLE_BY_KIND: dict[str, Table] = {t.kind: t for t in TABLES if t.kind}
 #: tables whose rows must each carry at least one citation
 CITED_TABLES = ("people", "organizations", "places", "events", "agreements", "statistics",
                 "claims", "affiliations")  # fmt: skip

@@ -137,19 +137,6 @@ def _bad_width(raw: RawTable, index: int) -> None:
     )
 
 
-def cell(value: Any) -> str:
-    """A Python value as its canonical CSV text."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, (tuple, list)):
-        return LIST_SEPARATOR.join(cell(v) for v in value)
-    return str(value)
-
-
 def sort_key(table: Table) -> Callable[[dict[str, str]], tuple[str, ...]]:
     """Canonical row order: by primary key."""
     key = table.primary_key
@@ -167,9 +154,3 @@ def render(table: Table, header: Sequence[str], rows: Iterable[Sequence[str]]) -
     for d in dicts:
         writer.writerow([unicodedata.normalize("NFC", d.get(f, "")) for f in fields])
     return out.getvalue()
-
-
-def render_records(table: Table, rows: Iterable[Record]) -> str:
-    """Canonical CSV text of typed records."""
-    fields = table.fields
-    return render(table, fields, ([cell(getattr(r, f)) for f in fields] for r in rows))
