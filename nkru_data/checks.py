@@ -40,15 +40,19 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Rows:
-    """A table's rows as dicts, each with its line; built once for all checks."""
+    """A table's rows as dicts, each with its line.
+
+    The dicts are made afresh on each pass rather than kept: at a million rows, keeping them
+    would cost more memory than the raw rows themselves.
+    """
 
     def __init__(self, table: Table, raw: RawTable, shown: str) -> None:
         self.table, self.raw, self.shown = table, raw, shown
         self.header = raw.header
-        self.dicts = [dict(zip(raw.header, row)) for row in raw.rows]
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
-        return iter(zip(self.raw.lines, self.dicts))
+        header = self.header
+        return ((line, dict(zip(header, row))) for line, row in zip(self.raw.lines, self.raw.rows))
 
     def problem(
         self,
