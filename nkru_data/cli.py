@@ -28,6 +28,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
+CheckOpt = typer.Option(False, "--check", help="Only report what would change; exit 1 if any.")
 PathArg = typer.Argument(
     None, help="Package folder or datapackage.json (default: the bundled one)."
 )

@@ -55,44 +55,27 @@ def assert_reported(output: str, code: str, file: str, line: int) -> None:
     )
 
 
-def test_wrong_id(repo: Path) -> None:
-    people = repo / "datapackage" / "data" / "people.csv"
-    line = edit_line(
-        people, "person:alec-luhn,", lambda s: s.replace("person:alec-luhn", "Person:Alec Luhn", 1)
-    )
-    assert_reported(annotations(repo / "datapackage"), "constraint-error", "people.csv", line)
+# (table, start of the line to change, old text, new text, expected code)
+ONE_LINE_MISTAKES = [
+    ("people", "person:alec-luhn,", "person:alec-luhn", "Person:Alec Luhn", "constraint-error"),
+    ("participants", "event:2013-kim-crosses-amur,person:", ",person:kim-fp-defector,",
+     ",person:kim-fp-defektor,", "dangling-reference"),
+    ("citations",
+     "person:svetlana-gannushkina,src:fp-luhn-russia-wants-money,said Civic Assistance head",
+     "Assistance head", "Assistance chief", "quote-not-in-source"),
+    ("labels", "person:svetlana-gannushkina,name,ko,", "스베틀라나 간누시키나",
+     "Svetlana Gannushkina", "label-script"),
+    ("people", "person:alec-luhn,", ",journalist,", ",=cmd|' /C calc'!A0,", "formula-injection"),
+]  # fmt: skip
 
 
-def test_dangling_reference(repo: Path) -> None:
-    events = repo / "datapackage" / "data" / "participants.csv"
-    line = edit_line(
-        events,
-        "event:2013-kim-crosses-amur,person:",
-        lambda s: s.replace(",person:kim-fp-defector,", ",person:kim-fp-defektor,"),
-    )
-    assert_reported(
-        annotations(repo / "datapackage"), "dangling-reference", "participants.csv", line
-    )
-
-
-def test_quote_not_in_source(repo: Path) -> None:
-    citations = repo / "datapackage" / "data" / "citations.csv"
-    line = edit_line(
-        citations,
-        "person:svetlana-gannushkina,src:fp-luhn-russia-wants-money,said Civic Assistance head",
-        lambda s: s.replace("Assistance head", "Assistance chief"),
-    )
-    assert_reported(annotations(repo / "datapackage"), "quote-not-in-source", "citations.csv", line)
-
-
-def test_latin_korean_label(repo: Path) -> None:
-    labels = repo / "datapackage" / "data" / "labels.csv"
-    line = edit_line(
-        labels,
-        "person:svetlana-gannushkina,name,ko,",
-        lambda s: "person:svetlana-gannushkina,name,ko,Svetlana Gannushkina,editorial,true",
-    )
-    assert_reported(annotations(repo / "datapackage"), "label-script", "labels.csv", line)
+@pytest.mark.parametrize(("table", "start", "old", "new", "code"), ONE_LINE_MISTAKES)
+def test_one_line_mistake(
+    repo: Path, table: str, start: str, old: str, new: str, code: str
+) -> None:
+    path = repo / "datapackage" / "data" / f"{table}.csv"
+    line = edit_line(path, start, lambda s: s.replace(old, new, 1))
+    assert_reported(annotations(repo / "datapackage"), code, f"{table}.csv", line)
 
 
 def test_duplicated_record(repo: Path) -> None:
@@ -141,11 +124,3 @@ def test_byte_order_mark(repo: Path) -> None:
     output = annotations(repo / "datapackage")
     assert_reported(output, "not-canonical", "people.csv", 1)
     assert "byte-order mark" in output
-
-
-def test_formula_injection(repo: Path) -> None:
-    people = repo / "datapackage" / "data" / "people.csv"
-    line = edit_line(
-        people, "person:alec-luhn,", lambda s: s.replace(",journalist,", ",=cmd|' /C calc'!A0,", 1)
-    )
-    assert_reported(annotations(repo / "datapackage"), "formula-injection", "people.csv", line)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import Format, PathArg, app, err, friendly, report_changes
+from ..cli import CheckOpt, Format, PathArg, app, err, friendly, report_changes
 
 
 @app.command()
@@ -32,7 +32,7 @@ def validate(
 @app.command()
 @friendly
 def schemas(
-    check: bool = typer.Option(False, "--check", help="Only report stale files; exit 1 if any."),
+    check: bool = CheckOpt,
     path: Path | None = PathArg,
 ) -> None:
     """Regenerate schemas/*.schema.json and datapackage.json's Table Schemas, bytes, hashes."""
@@ -44,9 +44,7 @@ def schemas(
 @app.command()
 @friendly
 def fmt(
-    check: bool = typer.Option(
-        False, "--check", help="Only report what would change; exit 1 if any."
-    ),
+    check: bool = CheckOpt,
     path: Path | None = PathArg,
 ) -> None:
     """Rewrite every CSV in canonical form (column and row order, quoting, NFC, LF); idempotent."""
@@ -58,9 +56,7 @@ def fmt(
 @app.command()
 @friendly
 def cldr(
-    check: bool = typer.Option(
-        False, "--check", help="Only report what would change; exit 1 if any."
-    ),
+    check: bool = CheckOpt,
     path: Path | None = PathArg,
 ) -> None:
     """Generate Russian and Korean country names from CLDR (origin=cldr) into labels.csv."""
