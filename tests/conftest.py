@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,14 @@ from nkru_data.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def tool_env() -> dict[str, str]:
+    """The environment with this interpreter's scripts first on PATH, so that console scripts
+    (``nkru-data``, ``frictionless``) are the ones installed beside it, venv activated or not."""
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    return env
 
 
 @pytest.fixture(scope="session")

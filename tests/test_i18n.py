@@ -45,9 +45,13 @@ def test_dates_read_as_a_native_reader_expects(text: str, en: str, ru: str, ko: 
 
 def test_year_ranges_use_each_language_range_form() -> None:
     assert spaces(format_edtf("2004/2014", "en")) == "2004 – 2014"
-    assert format_edtf("2004/2014", "ru") == "2004–2014"
+    assert spaces(format_edtf("2004/2014", "ru")) == "2004–2014 гг."
     assert format_edtf("2004/2014", "ko") == "2004년 ~ 2014년"
     assert format_edtf("2016-07/2016-09", "ko") == "2016년 7월 ~ 9월"
+    assert spaces(format_edtf("2016-07/2016-09", "ru")) == "июль – сентябрь 2016 г."
+    assert spaces(format_edtf("2016-07/2016-09-12", "en")) == "July 2016 – September 12, 2016"
+    assert spaces(format_edtf("2016-21", "ru")) == "весна 2016 г."
+    assert format_edtf("2016-24", "ko") == "2016년 겨울"
 
 
 @pytest.mark.parametrize(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 import pytest
 import yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, tool_env
 
 WORKFLOW = ROOT / ".github" / "workflows" / "validate.yml"
 
@@ -46,7 +45,7 @@ def test_workflow_runs_what_the_contributor_guide_promises() -> None:
 @pytest.mark.parametrize(("name", "command"), local_steps())
 def test_workflow_step_passes_here(name: str, command: str) -> None:
     result = subprocess.run(command, shell=True, cwd=ROOT, capture_output=True, text=True,
-                            env=dict(os.environ), timeout=600)  # fmt: skip
+                            env=tool_env(), timeout=600)  # fmt: skip
     assert result.returncode == 0, f"{name}: {result.stdout[-2000:]}{result.stderr[-2000:]}"
 
 
@@ -54,7 +53,7 @@ def test_the_diff_step_writes_a_markdown_summary() -> None:
     if subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True).returncode:
         pytest.skip("not a git checkout")
     result = subprocess.run(["nkru-data", "diff", "HEAD", "datapackage", "--format", "markdown"],
-                            cwd=ROOT, capture_output=True, text=True)  # fmt: skip
+                            cwd=ROOT, capture_output=True, text=True, env=tool_env())  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("## Data changes")
 
