@@ -1,29 +1,30 @@
 """Semantic checks: what a Table Schema cannot say.
 
-Within each table: id kinds, EDTF validity and order, value order, coordinates, formula
-injection, NFC and white space, duplicate natural keys, parent cycles, canonical formatting;
-across tables (:mod:`nkru_data.links`): references, citations and quotes, labels; and the
-freshness of the descriptor's generated parts. Works on the raw CSV strings, so one pass
-serves packages of any size.
+Reading (every file strictly, safely, each row's width once), then within each table: cells
+(:mod:`nkru_data.cells`: hygiene, EDTF, numbers, formula injection, look-alikes), record rules
+(date and value order, coordinates), duplicate natural keys, parent cycles, canonical
+formatting; across tables (:mod:`nkru_data.links`): references, coverage, citations and quotes,
+labels; and the freshness of the descriptor's generated parts. Works on the raw CSV strings, so
+one pass serves packages of any size.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import links
-from .csvfile import RawTable, first_difference, read_raw
-from .dates import EdtfError, not_after, parse
+from . import cells, links
+from .csvfile import RawTable, bad_widths, first_difference, read_raw
+from .dates import EdtfError, not_after
 from .descriptor import stale_parts
 from .errors import UnusablePackage
 from .layout import TABLES, Table
-from .schema import column_specs
+from .report import Problem, display_path
+from .safety import inside
 from .tables import check_header, render
-from .types import LIST_SEPARATOR, check_id, id_kind, iso_countries
-from .validate import Problem, display_path
+from .values import parse_number
 
 #: natural keys: two rows agreeing on all of these are the same record entered twice
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
@@ -36,23 +37,31 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "claims": ("subject", "property", "value", "claimed_by"),
     "affiliations": ("person", "organization", "role", "start"),
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: rows of one table reported as row-width problems at most; the rest are counted
+_WIDTH_PROBLEMS = 100
 
 
 class Rows:
     """A table's rows as dicts, each with its line.
 
     The dicts are made afresh on each pass rather than kept: at a million rows, keeping them
-    would cost more memory than the raw rows themselves.
+    would cost more memory than the raw rows themselves. Rows of the wrong width are reported
+    once when read and left out of every pass.
     """
 
-    def __init__(self, table: Table, raw: RawTable, shown: str) -> None:
+    def __init__(self, table: Table, raw: RawTable, shown: str, bad: frozenset[int]) -> None:
         self.table, self.raw, self.shown = table, raw, shown
         self.header = raw.header
+        self._columns = {name: i + 1 for i, name in enumerate(raw.header)}
+        self.bad = bad
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
-        header = self.header
-        return ((line, dict(zip(header, row))) for line, row in zip(self.raw.lines, self.raw.rows))
+        header, bad = self.header, self.bad
+        return (
+            (line, dict(zip(header, row)))
+            for index, (line, row) in enumerate(zip(self.raw.lines, self.raw.rows))
+            if index not in bad
+        )
 
     def problem(
         self,
@@ -62,73 +71,60 @@ class Rows:
         field: str | None = None,
         value: str | None = None,
     ) -> Problem:
-        column = self.header.index(field) + 1 if field in self.header else None
+        column = self._columns.get(field) if field else None
+        if value is not None and len(value) > 200:
+            value = value[:200] + "…"
         return Problem(code, message, self.shown, line, field, value, column)
 
 
-def _formula(value: str) -> bool:
-    """A cell a spreadsheet would run as a formula (``=1+2``, ``@SUM``, ``-cmd``), not ``-5``."""
-    if not value.startswith(FORMULA_START):
-        return False
-    if value[0] in "+-":
-        rest = value[1:2]
-        return bool(rest) and not (rest.isdigit() or rest in " .")
-    return True
+def _declared(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    resources = data.get("resources")
+    return {
+        r["name"]: r
+        for r in (resources if isinstance(resources, list) else [])
+        if isinstance(r, dict) and isinstance(r.get("name"), str)
+    }
 
 
 def read_tables(descriptor: Path, data: dict[str, Any]) -> tuple[list[Problem], dict[str, Rows]]:
-    """Read every table strictly; problems for missing, unreadable or misdeclared files."""
+    """Read every table strictly; problems for missing, unreadable, unsafe or misdeclared files.
+
+    Files are opened only through :func:`~nkru_data.safety.inside` (no symlink, nothing outside
+    the package); each row's width is checked here, once, so that no later check meets a
+    ragged row.
+    """
     folder = descriptor.parent
     problems: list[Problem] = []
     tables: dict[str, Rows] = {}
-    declared = {r.get("name"): r for r in data.get("resources", []) if isinstance(r, dict)}
+    declared = _declared(data)
     shown_descriptor = display_path(descriptor)
+    known = {t.name for t in TABLES}
     for name, resource in declared.items():
-        declared_path = str(resource.get("path", ""))
-        if (
-            declared_path.startswith(("/", "\\"))
-            or ".." in Path(declared_path).parts
-            or "://" in declared_path
-        ):
-            problems.append(
-                Problem(
-                    "unsafe-path",
-                    f"resource {name!r} points outside the package: {declared_path!r}",
-                    shown_descriptor,
-                    field="path",
-                    value=declared_path,
-                )
-            )
-        elif name not in {t.name for t in TABLES}:
-            problems.append(
-                Problem(
-                    "unexpected-resource",
-                    f"resource {name!r} is not a table of this dataset",
-                    shown_descriptor,
-                    field="name",
-                    value=name,
-                )
-            )
+        if name not in known:
+            problems.append(Problem(
+                "unexpected-resource", f"resource {name[:80]!r} is not a table of this dataset",
+                shown_descriptor, field="name", value=name[:200]))  # fmt: skip
+        elif resource.get("path") != f"data/{name}.csv":
+            problems.append(Problem(
+                "unexpected-resource", f"resource {name!r} must be declared with path"
+                f" 'data/{name}.csv'", shown_descriptor, field="path",
+                value=str(resource.get("path"))[:200]))  # fmt: skip
     for table in TABLES:
         rel = f"data/{table.name}.csv"
-        path = folder / rel
-        shown = display_path(path)
-        if declared.get(table.name, {}).get("path") != rel:
-            problems.append(
-                Problem(
-                    "unexpected-resource",
-                    f"resource {table.name!r} must be declared with path {rel!r}",
-                    shown_descriptor,
-                )
-            )
+        shown = display_path(folder / rel)
+        if table.name not in declared:
+            problems.append(Problem(
+                "unexpected-resource", f"resource {table.name!r} must be declared with path"
+                f" {rel!r}", shown_descriptor))  # fmt: skip
+        try:
+            path = inside(folder, rel)
+        except UnusablePackage as exc:
+            problems.append(Problem(exc.code, str(exc), shown, field="path"))
+            continue
         if not path.is_file():
-            problems.append(
-                Problem(
-                    "missing-file",
-                    "the table file is missing; every table has a file (a header line at least)",
-                    shown,
-                )
-            )
+            problems.append(Problem(
+                "missing-file", "the table file is missing; every table has a file (a header"
+                " line at least)", shown))  # fmt: skip
             continue
         try:
             raw = read_raw(path)
@@ -137,76 +133,18 @@ def read_tables(descriptor: Path, data: dict[str, Any]) -> tuple[list[Problem], 
             message = str(exc).split(": ", 1)[-1] if exc.line else str(exc)
             problems.append(Problem(exc.code, message, shown, exc.line))
             continue
-        tables[table.name] = Rows(table, raw, shown)
+        bad = bad_widths(raw)
+        rows = Rows(table, raw, shown, frozenset(bad))
+        for index in bad[:_WIDTH_PROBLEMS]:
+            problems.append(rows.problem(
+                "row-width", f"the row has {len(raw.rows[index])} cells, the header"
+                f" {len(raw.header)}", raw.lines[index]))  # fmt: skip
+        if len(bad) > _WIDTH_PROBLEMS:
+            problems.append(rows.problem(
+                "row-width", f"and {len(bad) - _WIDTH_PROBLEMS} more rows of the wrong width",
+                raw.lines[bad[_WIDTH_PROBLEMS]]))  # fmt: skip
+        tables[table.name] = rows
     return problems, tables
-
-
-def _cells(rows: Rows) -> Iterator[Problem]:
-    """Per-cell checks driven by the column specs."""
-    table = rows.table
-    specs = column_specs(table.model)
-    countries = iso_countries()
-    width = len(rows.header)
-    for (line, row), raw_row in zip(rows, rows.raw.rows):
-        if len(raw_row) != width:
-            yield rows.problem(
-                "row-width", f"the row has {len(raw_row)} cells, the header {width}", line
-            )
-            continue
-        for spec in specs:
-            value = row[spec.name]
-            if not value:
-                continue
-            if _formula(value):
-                yield rows.problem(
-                    "formula-injection",
-                    "a cell must not start with = + - @ followed"
-                    " by text: spreadsheets run it as a formula",
-                    line,
-                    spec.name,
-                    value,
-                )
-            if value != value.strip():
-                yield rows.problem(
-                    "whitespace", "leading or trailing white space", line, spec.name, value
-                )
-            if not value.isascii() and not unicodedata.is_normalized("NFC", value):
-                yield rows.problem(
-                    "not-nfc",
-                    "text is not in Unicode NFC form (run nkru-data fmt)",
-                    line,
-                    spec.name,
-                    value,
-                )
-            if spec.column.format == "edtf":
-                try:
-                    parse(value)
-                except EdtfError as exc:
-                    yield rows.problem("invalid-edtf", str(exc), line, spec.name, value)
-            if spec.name == "country" or (spec.name == "nationality"):
-                bad = [c for c in value.split(LIST_SEPARATOR) if c not in countries]
-                if bad:
-                    yield rows.problem(
-                        "unknown-country",
-                        f"{', '.join(bad)}: not an ISO 3166-1 alpha-2 code",
-                        line,
-                        spec.name,
-                        value,
-                    )
-        if table.kind and row.get("id"):
-            try:
-                check_id(row["id"])
-            except ValueError as exc:
-                yield rows.problem("bad-id", str(exc), line, "id", row["id"])
-            else:
-                if id_kind(row["id"]) != table.kind:
-                    yield rows.problem(
-                        "id-kind",
-                        f"ids in {table.name} start with '{table.kind}:'",
-                        line,
-                        "id",
-                        row["id"],
-                    )
 
 
 def _record_rules(rows: Rows) -> Iterator[Problem]:
@@ -230,9 +168,10 @@ def _record_rules(rows: Rows) -> Iterator[Problem]:
                 )
         if name == "statistics":
             try:
-                nums = [float(row[k]) if row.get(k) else None for k in ("low", "value", "high")]
+                nums = [parse_number(row[k]) if row.get(k) else None
+                        for k in ("low", "value", "high")]  # fmt: skip
             except ValueError:
-                continue  # a type-error from the structural layer
+                continue  # reported by the cell checks
             known = [n for n in nums if n is not None]
             if known != sorted(known):
                 yield rows.problem(
@@ -308,32 +247,40 @@ def _canonical(rows: Rows) -> Iterator[Problem]:
 
 
 def semantic_problems(
-    descriptor: Path, data: dict[str, Any]
-) -> tuple[list[Problem], dict[str, RawTable]]:
-    """All semantic problems of a package, and the raw tables read on the way."""
-    problems, tables = read_tables(descriptor, data)
+    descriptor: Path,
+    data: dict[str, Any],
+    tables: dict[str, Rows],
+    seeds: str | os.PathLike[str] | None = None,
+) -> list[Problem]:
+    """All semantic problems of a package whose tables :func:`read_tables` has read.
+
+    ``seeds``: the folder of archived texts (default ``seeds/`` beside the package folder).
+    """
+    problems: list[Problem] = []
     ids = {
         row["id"] for rows in tables.values() if rows.table.kind for _, row in rows if row.get("id")
     }
     for rows in tables.values():
-        problems.extend(_cells(rows))
+        problems.extend(cells.cell_problems(rows))
         problems.extend(_record_rules(rows))
         problems.extend(_duplicates(rows))
         if rows.table.name in ("places", "organizations"):
             problems.extend(_cycles(rows))
-        problems.extend(_canonical(rows))
+        if not rows.raw.rows:
+            problems.append(rows.problem(
+                "empty-table", f"{rows.table.name} has no rows: every table of this dataset"
+                " holds records", 1))  # fmt: skip
+        if not rows.bad:
+            problems.extend(_canonical(rows))
+    problems.extend(cells.look_alike_ids(tables))
     problems.extend(links.references(tables, ids))
-    problems.extend(links.evidence(tables, descriptor.parent))
+    problems.extend(links.coverage(tables))
+    seeds_dir = Path(seeds) if seeds is not None else descriptor.parent.parent / "seeds"
+    problems.extend(links.evidence(tables, seeds_dir, explicit=seeds is not None))
     problems.extend(links.labels(tables))
-    if len(tables) == len(TABLES):
+    if len(tables) == len(TABLES) and not any(rows.bad for rows in tables.values()):
         for part in stale_parts(data, descriptor.parent):
             code = "stale-hash" if part.endswith((".hash", ".bytes")) else "stale-schema"
-            problems.append(
-                Problem(
-                    code,
-                    f"{part} is out of date: run `nkru-data schemas`",
-                    display_path(descriptor),
-                    field=part,
-                )
-            )
-    return problems, {name: rows.raw for name, rows in tables.items()}
+            problems.append(Problem(code, f"{part} is out of date: run `nkru-data schemas`",
+                                    display_path(descriptor), field=part))  # fmt: skip
+    return problems

@@ -77,7 +77,7 @@ def main_job(ctx: typer.Context) -> None:
         from .commands.quality import validate
 
         info(None)
-        validate(None, Format.text)
+        validate(None, Format.text, strict=False, seeds=None)
 
 
 def main() -> None:

@@ -15,15 +15,34 @@ from pathlib import Path
 
 from .errors import UnusablePackage
 
+#: the longest cell the csv module reads (its default field size limit); longer is refused
+MAX_CELL = 131_072
+#: header names listed in one message at most
+_LISTED = 10
+
 
 @dataclass(frozen=True)
 class RawTable:
-    """A CSV file as read: header, rows of strings, and each row's first line in the file."""
+    """A CSV file as read: header, rows of strings, and each row's first line in the file.
+
+    ``record_lines`` gives the first line of every CSV record, blank ones included, as other
+    readers (frictionless) count them: record 1 is the header. ``None`` when records and lines
+    coincide.
+    """
 
     path: Path
     header: tuple[str, ...]
     rows: list[list[str]]
     lines: list[int]
+    record_lines: list[int] | None = None
+
+    def line_of_record(self, number: int) -> int:
+        """The physical line of CSV record ``number`` (1-based, header = 1)."""
+        if self.record_lines is None:
+            return number
+        if 1 <= number <= len(self.record_lines):
+            return self.record_lines[number - 1]
+        return number
 
 
 def decode(path: Path) -> str:
@@ -47,18 +66,21 @@ def decode(path: Path) -> str:
         ) from None
 
 
-def _line_numbers(text: str) -> tuple[list[list[str]], list[int]]:
-    """Rows and the line each starts on, for text with multi-line cells or blank lines."""
+def _line_numbers(text: str) -> tuple[list[list[str]], list[int], list[int]]:
+    """Rows, the line each starts on, and the first line of every record (blank ones too),
+    for text with multi-line cells or blank lines."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
     lines: list[int] = []
+    records: list[int] = []
     previous_end = 0
     for row in reader:
         start, previous_end = previous_end + 1, reader.line_num
+        records.append(start)
         if row:
             rows.append(row)
             lines.append(start)
-    return rows, lines
+    return rows, lines, records
 
 
 def parse_csv(path: Path, text: str) -> RawTable:
@@ -66,20 +88,23 @@ def parse_csv(path: Path, text: str) -> RawTable:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     collecting = gc.isenabled()
     gc.disable()  # rows are lists of new strings, never cyclic: collection passes are wasted work
+    records: list[int] | None = None
     try:
         rows = list(reader)
         physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
         if len(rows) == physical and all(rows):  # one line per row: the common case, fast
             lines = list(range(1, len(rows) + 1))
         else:
-            rows, lines = _line_numbers(text)
+            rows, lines, records = _line_numbers(text)
     except csv.Error as exc:
-        raise UnusablePackage(
-            f"{path}:{reader.line_num}: broken CSV ({exc}); is a quoted cell left open?",
-            code="broken-csv",
-            path=str(path),
-            line=reader.line_num,
-        ) from None
+        line = reader.line_num
+        hint = (
+            f"a cell is longer than {MAX_CELL:,} characters"
+            if "field limit" in str(exc)
+            else f"broken CSV ({exc}); is a quoted cell left open?"
+        )
+        raise UnusablePackage(f"{path}:{line}: {hint}", code="broken-csv", path=str(path),
+                              line=line) from None  # fmt: skip
     finally:
         if collecting:
             gc.enable()
@@ -93,12 +118,45 @@ def parse_csv(path: Path, text: str) -> RawTable:
     header = rows[0]
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
-    return RawTable(path, tuple(header), rows[1:], lines[1:])
+    return RawTable(path, tuple(header), rows[1:], lines[1:], records)
 
 
 def read_raw(path: Path) -> RawTable:
     """Read one CSV file strictly."""
     return parse_csv(path, decode(path))
+
+
+def listed(names: list[str]) -> str:
+    """Names for a message, the first few only when there are many."""
+    shown = ", ".join(repr(n[:40]) if len(n) > 40 else n for n in names[:_LISTED])
+    return shown + (f" and {len(names) - _LISTED} more" if len(names) > _LISTED else "")
+
+
+def check_header(header: tuple[str, ...], expected: tuple[str, ...], path: Path) -> None:
+    """The header must hold the expected columns (any order), each once, and nothing else."""
+    wanted = set(expected)
+    missing = [c for c in expected if c not in set(header)]
+    extra = [c for c in header if c not in wanted]
+    twice = sorted({c for c in header if header.count(c) > 1}) if len(header) < 100 else []
+    if len(header) >= 100 and len(set(header)) != len(header):
+        twice = ["(a repeated column)"]
+    if missing or extra or twice:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {listed(missing)}")
+        if extra:
+            parts.append(f"unknown column(s) {listed(extra)}")
+        if twice:
+            parts.append(f"repeated column(s) {listed(twice)}")
+        raise UnusablePackage(
+            f"{path}:1: header has {'; '.join(parts)}", code="bad-header", path=str(path), line=1
+        )
+
+
+def bad_widths(raw: RawTable) -> list[int]:
+    """Indexes of rows whose cell count differs from the header's."""
+    width = len(raw.header)
+    return [i for i, row in enumerate(raw.rows) if len(row) != width]
 
 
 def differing_lines(current: bytes, expected: str) -> list[int]:

@@ -317,6 +317,34 @@ class Dataset:
         return frame
 
 
+#: columns the lookups read before any record is built
+_LABEL_COLUMNS = ("entity", "field", "lang", "value", "reviewed")
+
+
+def _read_table(folder: Path, table: Table) -> RawTable:
+    """One table, read safely; the columns the lookups need and every row's width checked, so
+    that nothing later meets a missing column or a short row."""
+    from .csvfile import bad_widths, listed
+    from .errors import UnusablePackage
+    from .safety import inside
+
+    raw = read_raw(inside(folder, f"data/{table.name}.csv"))
+    needed = (("id",) if table.kind else ()) + ((table.name_field,) if table.name_field else ())
+    needed += _LABEL_COLUMNS if table.name == "labels" else ()
+    missing = [c for c in needed if c not in raw.header]
+    if missing or len(set(raw.header)) != len(raw.header):
+        what = f"missing column(s) {listed(missing)}" if missing else "a repeated column"
+        raise UnusablePackage(f"{raw.path}:1: header has {what}", code="bad-header",
+                              path=str(raw.path), line=1)  # fmt: skip
+    bad = bad_widths(raw)
+    if bad:
+        line = raw.lines[bad[0]]
+        raise UnusablePackage(
+            f"{raw.path}:{line}: row has {len(raw.rows[bad[0]])} cells, the header has"
+            f" {len(raw.header)}", code="row-width", path=str(raw.path), line=line)  # fmt: skip
+    return raw
+
+
 def table_columns(ds: Dataset, table: Table) -> set[str]:
     """The columns a table has in this dataset (raw header, or the model's fields)."""
     rows = ds._raw.get(table.name)
@@ -350,19 +378,19 @@ def load(
     >>> ds.get("place:vladivostok").name
     'Vladivostok'
     """
-    import json
+    from .errors import UnknownLanguage
+    from .safety import load_descriptor
 
-    from .errors import UnusablePackage
-
+    unknown = [lang for lang in langs if lang not in LANGS]
+    if unknown:
+        raise UnknownLanguage(f"no labels in {', '.join(map(repr, unknown))[:200]}; the dataset"
+                              f" speaks {', '.join(LANGS)}")  # fmt: skip
     descriptor = descriptor_path(path)
     if trusted is None:
         trusted = path is None and ENV_VAR not in os.environ
-    try:
-        json.loads(descriptor.read_text(encoding="utf-8"))
-    except (ValueError, OSError) as exc:
-        raise UnusablePackage(f"{descriptor}: not a readable JSON descriptor ({exc})") from None
+    load_descriptor(descriptor)
     folder = descriptor.parent
-    raw = {t.name: read_raw(folder / "data" / f"{t.name}.csv") for t in TABLES}
+    raw = {t.name: _read_table(folder, t) for t in TABLES}
     labels = raw["labels"]
     columns = {name: i for i, name in enumerate(labels.header)}
     keep = set(langs) | {"en"}

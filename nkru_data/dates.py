@@ -19,6 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Literal
+
+from .errors import NkruDataError, UnknownLanguage
 
 _DATE_RE = re.compile(
     r"^(?P<y>[0-9X]{4})(?:-(?P<m>[0-9]{2}|XX)(?:-(?P<d>[0-9]{2}|XX))?)?(?P<q>[?~%])?$"
@@ -28,8 +31,10 @@ _DATE_RE = re.compile(
 SEASONS = {21: ("spring", 3), 22: ("summer", 6), 23: ("autumn", 9), 24: ("winter", 12)}
 
 
-class EdtfError(ValueError):
+class EdtfError(NkruDataError, ValueError):
     """A string that is not one of the EDTF forms the dataset accepts."""
+
+    code = "invalid-edtf"
 
 
 @dataclass(frozen=True)
@@ -99,8 +104,10 @@ def _parse_date(text: str) -> Edtf:
     digits = y + (m or "") + (d or "")
     # level 1 knows unspecified digits only at the end, of the year (199X) or of a known year's
     # month and day (2016-XX); a qualifier on any other unspecified form (level 2) is not EDTF
-    if q and "X" in digits and (
-        digits.startswith("X") or "X" in digits.rstrip("X") or ("X" in y and m is not None)
+    if (
+        q
+        and "X" in digits
+        and (digits.startswith("X") or "X" in digits.rstrip("X") or ("X" in y and m is not None))
     ):
         raise EdtfError(f"{text!r}: a qualifier cannot follow unspecified digits inside a date")
     years = _matching(y, 1, 9999)
@@ -239,7 +246,11 @@ _SEASON_NAMES = {
     "autumn": {"en": "autumn", "ru": "осень", "ko": "가을"},
     "winter": {"en": "winter", "ru": "зима", "ko": "겨울"},
 }
-_SEASON = {"en": "{season} {year}", "ru": "{season} {year}" + NNBSP + "г.", "ko": "{year}년 {season}"}
+_SEASON = {
+    "en": "{season} {year}",
+    "ru": "{season} {year}" + NNBSP + "г.",
+    "ko": "{year}년 {season}",
+}
 #: ranges: two dates joined; years and months of one year are written shorter
 RANGE = {"en": "{0} – {1}", "ru": "{0} – {1}", "ko": "{0} ~ {1}"}
 _YEAR_RANGE = {"en": "{0} – {1}", "ru": "{0}–{1}" + NNBSP + "гг.", "ko": "{0}년 ~ {1}년"}
@@ -250,12 +261,12 @@ _MONTH_RANGE = {"en": "{0} – {1} {year}", "ru": "{0} – {1} {year}" + NNBSP +
 def check_lang(lang: str) -> str:
     """``lang`` if the project renders it; otherwise a :class:`ValueError` naming the choices."""
     if lang not in _UNKNOWN:
-        raise ValueError(f"no rendering for language {lang!r}; use en, ru or ko")
+        raise UnknownLanguage(f"no rendering for language {str(lang)[:40]!r}; use en, ru or ko")
     return lang
 
 
 @lru_cache(maxsize=16)
-def _month_names(lang: str, context: str) -> dict[int, str]:
+def _month_names(lang: str, context: Literal["format", "stand-alone"]) -> dict[int, str]:
     from babel.dates import get_month_names
 
     return {int(k): str(v) for k, v in get_month_names("wide", context, locale=lang).items()}
@@ -284,7 +295,9 @@ def _plain(value: Edtf, lang: str, genitive: bool = False) -> str:
     fields = {"year": year}
     if month_known:
         number = int(month)
-        fields.update(m=str(number), month=_month(number, lang), month_of=_month(number, lang, True))
+        fields.update(
+            m=str(number), month=_month(number, lang), month_of=_month(number, lang, True)
+        )
     if value.precision == "day" and month_known and "X" not in day:
         return _PATTERNS["day"][lang].format(day=str(int(day)), **fields)
     if month_known:

@@ -8,35 +8,25 @@ and the CSV files, so they cannot drift.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
-from .errors import UnusablePackage
 from .layout import TABLES
 from .resources import DESCRIPTOR
+from .safety import PROFILE, load_descriptor
 from .schema import dumps, table_schema
 
-PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+__all__ = ["PROFILE", "generated", "load_descriptor", "stale_parts", "write_generated"]
 
 
-def load_descriptor(descriptor: Path) -> dict[str, Any]:
-    """Parse ``datapackage.json``; broken JSON names line and column."""
-    try:
-        text = descriptor.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise UnusablePackage(f"{descriptor}: not valid UTF-8 ({exc.reason})") from None
-    except OSError as exc:
-        raise UnusablePackage(f"{descriptor}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UnusablePackage(
-            f"{descriptor}:{exc.lineno}: broken JSON at column {exc.colno}: {exc.msg}"
-        ) from None
-    if not isinstance(data, dict):
-        raise UnusablePackage(f"{descriptor}:1: the descriptor must be a JSON object")
-    return data
+def _resources_by_name(descriptor: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The declared resources by name, ignoring entries of the wrong shape (reported apart)."""
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list):
+        return {}
+    return {
+        r["name"]: r for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)
+    }
 
 
 def file_stats(path: Path) -> tuple[int, str]:
@@ -49,7 +39,7 @@ def generated(descriptor: dict[str, Any], folder: Path) -> dict[str, Any]:
     """The descriptor with every generated part brought up to date."""
     out = dict(descriptor)
     out["$schema"] = PROFILE
-    old = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    old = _resources_by_name(descriptor)
     resources = []
     for table in TABLES:
         path = f"data/{table.name}.csv"
@@ -101,7 +91,7 @@ def stale_parts(descriptor: dict[str, Any], folder: Path) -> list[str]:
     stale = []
     if descriptor.get("$schema") != fresh["$schema"]:
         stale.append("$schema")
-    old = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    old = _resources_by_name(descriptor)
     if descriptor.get("sources") != fresh["sources"]:
         stale.append("sources")
     for resource in fresh["resources"]:

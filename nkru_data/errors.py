@@ -60,3 +60,9 @@ class MissingExtra(NkruDataError, ImportError):
     """An optional dependency is needed: the message names the extra to install."""
 
     code = "missing-extra"
+
+
+class UnknownLanguage(NkruDataError, ValueError):
+    """A language the dataset does not speak (it speaks en, ru and ko)."""
+
+    code = "unknown-language"

@@ -12,10 +12,10 @@ from pathlib import Path
 from .csvfile import differing_lines, read_raw
 from .descriptor import generated, load_descriptor, stale_parts
 from .layout import TABLES
+from .report import display_path
 from .resources import descriptor_path
 from .schema import dumps, json_schema_files
 from .tables import render
-from .validate import display_path
 
 
 def schemas_folder(package: Path) -> Path:

@@ -20,10 +20,33 @@ _LATIN_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f]+$")
 LATIN_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|km|kg|m)$")
 
 
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+#: Cyrillic and Greek letters that look like Latin ones, and Latin letters that look Cyrillic
+LOOK_LATIN = frozenset("АВЕКМНОРСТХЅІЈаеорсухѕіјһԁԛԝӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοικνρυχ")
+LOOK_CYRILLIC = frozenset("ABCEHKMOPTXaceopxy")
+
+
 def mixed_script_word(text: str) -> str | None:
-    """The first word that mixes Latin and Cyrillic letters, if any."""
+    """The first word that mixes Latin, Cyrillic or Greek letters, if any."""
     for word in WORD.findall(text):
-        if _LATIN.search(word) and _CYRILLIC.search(word):
+        scripts = bool(_LATIN.search(word)) + bool(_CYRILLIC.search(word))
+        scripts += bool(_GREEK.search(word))
+        if scripts > 1:
+            return str(word)
+    return None
+
+
+def look_alike_word(text: str, script: str, allowed: frozenset[str] = frozenset()) -> str | None:
+    """The first word written wholly in look-alike letters of another script, if any.
+
+    In text meant to be Latin (``script="latin"``: the English columns) a word made only of
+    Cyrillic or Greek letters that look Latin (``КОВ``, ``ΑΒC``) is a disguise, not a word; in
+    Russian (``script="cyrillic"``) a Latin word made only of letters that look Cyrillic
+    (``OOO``, ``TACC``) is one too, unless it is one of the dataset's own names (``allowed``).
+    """
+    look = LOOK_LATIN if script == "latin" else LOOK_CYRILLIC
+    for word in WORD.findall(text):
+        if all(c in look for c in word) and word not in allowed:
             return str(word)
     return None
 

@@ -13,11 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .evidence import quote_stands
-from .i18n import WORD, cldr_country_name, mixed_script_word, script_problem
+from .errors import UnusablePackage
+from .evidence import archived_text, quote_stands, short_quote
+from .i18n import LANGUAGES, WORD, cldr_country_name, mixed_script_word, script_problem
 from .layout import CITED_TABLES, TABLES
+from .report import Problem
+from .safety import inside
 from .types import LIST_SEPARATOR, id_kind
-from .validate import Problem
+
+#: what every seed path starts with: the archived texts live in the seeds folder, nowhere else
+SEEDS_PREFIX = "seeds/"
 
 if TYPE_CHECKING:
     from .checks import Rows
@@ -61,42 +66,103 @@ def references(tables: dict[str, Rows], ids: set[str]) -> Iterator[Problem]:
                         )
 
 
-def evidence(tables: dict[str, Rows], package: Path) -> Iterator[Problem]:
+def coverage(tables: dict[str, Rows]) -> Iterator[Problem]:
+    """What the data model implies: an agreement has parties; an event has a participant or at
+    least a place (an event with neither says nothing of who or where)."""
+    if "agreements" in tables and "agreement_parties" in tables:
+        parties = {row.get("agreement") for _, row in tables["agreement_parties"]}
+        agreements = tables["agreements"]
+        for line, row in agreements:
+            if row.get("id") and row["id"] not in parties and not row.get("unnamed_parties"):
+                yield agreements.problem(
+                    "missing-parties", f"{row['id']} has no row in agreement_parties.csv (if the"
+                    " source names none, say so in unnamed_parties)", line,
+                    "id", row["id"])  # fmt: skip
+    if "events" in tables and "participants" in tables:
+        involved = {row.get("event") for _, row in tables["participants"]}
+        events = tables["events"]
+        for line, row in events:
+            if row.get("id") and row["id"] not in involved and not row.get("place"):
+                yield events.problem(
+                    "missing-participants", f"{row['id']} has no participant and no place:"
+                    " add a row to participants.csv (or the event's place)", line, "id",
+                    row["id"])  # fmt: skip
+
+
+def _archives(
+    tables: dict[str, Rows], seeds: Path, explicit: bool
+) -> tuple[list[Problem], dict[str, str | None]]:
+    """Each seeded source's archived text (``None`` where it cannot be had), with problems."""
+    problems: list[Problem] = []
+    texts: dict[str, str | None] = {}
+    if "sources" not in tables:
+        return problems, texts
+    sources = tables["sources"]
+    present = seeds.is_dir()
+    for line, row in sources:
+        seed, id_ = row.get("seed", ""), row.get("id", "")
+        if not seed:
+            continue
+        texts[id_] = None
+        if not seed.startswith(SEEDS_PREFIX) or len(seed) == len(SEEDS_PREFIX):
+            problems.append(sources.problem("unsafe-path", f"seed must be a path under"
+                                            f" {SEEDS_PREFIX}", line, "seed", seed))  # fmt: skip
+            continue
+        try:
+            path = inside(seeds, seed[len(SEEDS_PREFIX) :])
+        except UnusablePackage as exc:
+            problems.append(sources.problem(exc.code, str(exc), line, "seed", seed))
+            continue
+        if not present:
+            continue
+        if not path.is_file():
+            problems.append(sources.problem("missing-seed", f"no archived text at {seed}"
+                                            + (f" in {seeds}" if explicit else ""), line,
+                                            "seed", seed))  # fmt: skip
+            continue
+        try:
+            texts[id_] = archived_text(path)
+        except UnusablePackage as exc:
+            problems.append(sources.problem("unreadable-seed", str(exc), line, "seed", seed))
+    return problems, texts
+
+
+def evidence(tables: dict[str, Rows], seeds: Path, explicit: bool = False) -> Iterator[Problem]:
+    """Citations: every record cited, every quote long enough and standing in its source.
+
+    A quote that cannot be checked (its source has no archived text, or the texts are not at
+    hand, as in an installed wheel) is an ``evidence-unverified`` warning, never a silent pass.
+    """
     if "citations" not in tables:
         return
-    seeds: dict[str, Path | None] = {}
-    if "sources" in tables:
-        sources = tables["sources"]
-        for line, row in sources:
-            seed = row.get("seed", "")
-            if not seed:
-                continue
-            path = package.parent / seed
-            if ".." in Path(seed).parts or Path(seed).is_absolute():
-                yield sources.problem(
-                    "unsafe-path", "seed must be a path under seeds/", line, "seed", seed
-                )
-                continue
-            seeds[row["id"]] = path if path.is_file() else None
-            if not path.is_file() and (package.parent / "seeds").is_dir():
-                yield sources.problem(
-                    "missing-seed", f"no archived text at {seed}", line, "seed", seed
-                )
+    problems, texts = _archives(tables, seeds, explicit)
+    yield from problems
+    names = _names(tables)
     citations = tables["citations"]
     cited = set()
+    absent = not seeds.is_dir()
     for line, row in citations:
-        cited.add(row.get("record"))
-        archive = seeds.get(row.get("source", ""))
-        if archive is not None and not quote_stands(row.get("quote", ""), archive):
+        record, source, quote = row.get("record", ""), row.get("source", ""), row.get("quote", "")
+        cited.add(record)
+        why = short_quote(quote, names.get(record, ()))
+        if why:
+            yield citations.problem("short-quote", why, line, "quote", quote)
+            continue
+        if source not in texts:
+            message = f"{source} has no archived text (no seed): the quote cannot be checked"
+            yield citations.problem("evidence-unverified", message, line, "quote", quote)
+            continue
+        text = texts[source]
+        if text is None:
+            hint = (f"the archived texts are not here ({seeds} not found); point at them with"
+                    " `nkru-data validate --seeds DIR`") if absent else (
+                    f"the archived text of {source} could not be read")  # fmt: skip
+            yield citations.problem("evidence-unverified", hint, line, "quote", quote)
+        elif not quote_stands(quote, text):
             yield citations.problem(
-                "quote-not-in-source",
-                "the quote does not stand verbatim in"
-                f" {archive.name} (only white space and typographic quotes or"
-                " dashes may differ)",
-                line,
-                "quote",
-                row.get("quote"),
-            )
+                "quote-not-in-source", f"the quote does not stand verbatim in the archived text"
+                f" of {source} (only white space and typographic quotes or dashes may differ,"
+                " and it must begin and end on word boundaries)", line, "quote", quote)  # fmt: skip
     for name in (*CITED_TABLES, "sources"):
         if name not in tables:
             continue
@@ -112,6 +178,22 @@ def evidence(tables: dict[str, Rows], package: Path) -> Iterator[Problem]:
                     "id",
                     row["id"],
                 )
+
+
+def _names(tables: dict[str, Rows]) -> dict[str, tuple[str, ...]]:
+    """Every name, title, abbreviation and alias of each record, in any language."""
+    names: dict[str, list[str]] = {}
+    for table in TABLES:
+        if table.name_field and table.name in tables:
+            for _, row in tables[table.name]:
+                for column in (table.name_field, "abbreviation"):
+                    if row.get(column):
+                        names.setdefault(row.get("id", ""), []).append(row[column])
+    if "labels" in tables:
+        for _, row in tables["labels"]:
+            if row.get("field") != "description" and row.get("value"):
+                names.setdefault(row.get("entity", ""), []).append(row["value"])
+    return {k: tuple(v) for k, v in names.items()}
 
 
 def labels(tables: dict[str, Rows]) -> Iterator[Problem]:
@@ -157,7 +239,8 @@ def labels(tables: dict[str, Rows]) -> Iterator[Problem]:
                 if word and fld != "quote":
                     yield rows.problem(
                         "mixed-script",
-                        f"{word!r} mixes Latin and Cyrillic letters (a look-alike letter?)",
+                        f"{word[:40]!r} mixes Latin, Cyrillic or Greek letters (a look-alike"
+                        " letter?)",
                         line,
                         fld,
                         value,
@@ -184,7 +267,8 @@ def _cldr(
 ) -> Iterator[Problem]:
     """A label with origin=cldr must say what CLDR says."""
     code = countries.get(row.get("entity", ""))
-    expected = cldr_country_name(code, row["lang"]) if code and row.get("field") == "name" else None
+    known = row.get("field") == "name" and row.get("lang") in LANGUAGES
+    expected = cldr_country_name(code, row["lang"]) if code and known else None
     if expected is None:
         yield labels.problem(
             "cldr-mismatch",

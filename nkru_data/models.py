@@ -16,6 +16,7 @@ from .dates import not_after
 from .types import (
     AffiliationId,
     AgreementId,
+    Boolean,
     ClaimId,
     Country,
     CountryList,
@@ -25,6 +26,7 @@ from .types import (
     Language,
     Latitude,
     Longitude,
+    Number,
     OrgId,
     PartyId,
     PersonId,
@@ -81,7 +83,7 @@ class Person(Record):
 
     id: PersonId
     name: Text
-    pseudonym: bool = False
+    pseudonym: Boolean = False
     gender: e.Gender | None = None
     born: Edtf | None = None
     died: Edtf | None = None
@@ -156,6 +158,11 @@ class Agreement(Record):
     signed: Edtf | None = None
     status: e.AgreementStatus | None = None
     description: Text
+    unnamed_parties: Text | None = Field(
+        None,
+        description="Why agreement_parties.csv names no party: what the source leaves out. Every"
+        " other agreement has its parties.",
+    )
 
 
 class AgreementParty(Record):
@@ -176,9 +183,9 @@ class Statistic(Record):
     id: StatId
     indicator: Text
     label: Text
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
     unit: e.Unit
     qualifier: e.Qualifier | None = None
     period: Edtf | None = None
@@ -238,7 +245,7 @@ class Label(Record):
     lang: e.Lang
     value: Text
     origin: e.Origin
-    reviewed: bool
+    reviewed: Boolean
 
 
 class Citation(Record):

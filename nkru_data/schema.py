@@ -16,9 +16,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from .layout import TABLES, Table
 from .models import Record
+from .safety import TABLESCHEMA_PROFILE
 from .types import Column
-
-TABLESCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .csvfile import RawTable
-from .validate import Problem, display_path
+from .report import Problem, display_path
 
 #: frictionless error types already reported, more precisely, by the semantic layer
 _COVERED = {"hash-count", "byte-count"}
@@ -31,10 +31,7 @@ def _line(raws: dict[str, RawTable], table: str, row_number: int | None) -> int 
     if row_number is None:
         return None
     raw = raws.get(table)
-    index = row_number - 2
-    if raw is not None and 0 <= index < len(raw.lines):
-        return raw.lines[index]
-    return row_number
+    return raw.line_of_record(row_number) if raw is not None else row_number
 
 
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
@@ -99,6 +96,9 @@ def structural_problems(
             if kind in _COVERED:
                 continue
             cell = error.get("cell")
+            line = _line(raws, name, error.get("rowNumber"))
+            if line is None and kind.endswith("-label"):
+                line = 1  # a header problem: the header is line 1
             message = explain(kind, error.get("note", ""), error.get("message", ""))
             if _code(kind) != kind:
                 message = f"({kind}) {message}"
@@ -107,7 +107,7 @@ def structural_problems(
                     _code(kind),
                     message,
                     place,
-                    _line(raws, name, error.get("rowNumber")),
+                    line,
                     error.get("fieldName"),
                     None if cell is None else str(cell),
                     error.get("fieldNumber"),

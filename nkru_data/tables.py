@@ -11,35 +11,79 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import math
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .csvfile import RawTable
+from .csvfile import check_header as header_rule
+from .dates import is_valid, parse
 from .errors import InvalidRecord, UnusablePackage
 from .layout import Table
 from .models import Record
 from .schema import ColumnSpec, column_specs
 from .types import LIST_SEPARATOR
+from .values import FALSE, NUMBER_RE, TRUE, is_number, parse_boolean, parse_number
 
 
-def _convert_column(spec: ColumnSpec, column: list[str]) -> list[Any]:
-    """Strings of one column -> Python values for the trusted load (types, no validation).
+def _convert_column(spec: ColumnSpec, column: list[str], raw: RawTable) -> list[Any]:
+    """Strings of one column -> Python values for the trusted load.
 
     Column by column with comprehensions: a function call per cell would cost more than the
-    CSV parsing itself at a million rows.
+    CSV parsing itself at a million rows. Values are parsed by the rules validation applies
+    (:mod:`nkru_data.values`), so a cell that ``validate`` rejects is an
+    :class:`InvalidRecord` here too, never a silent guess.
     """
     if spec.column.is_list:
         return [tuple(v.split(LIST_SEPARATOR)) if v else () for v in column]
     if spec.kind == "boolean":
-        return [v == "true" for v in column]
+        if not set(column) <= {"", TRUE, FALSE}:
+            _reject(raw, spec.name, column, lambda v: v in ("", TRUE, FALSE), parse_boolean)
+        return [v == TRUE for v in column]
     if spec.kind == "number":
-        return [float(v) if v else None for v in column]
+        match = NUMBER_RE.fullmatch
+        if not all(match(v) for v in column if v):
+            _reject(raw, spec.name, column, lambda v: not v or bool(match(v)), parse_number)
+        values = [float(v) if v else None for v in column]
+        if not all(map(math.isfinite, (v for v in values if v is not None))):
+            _reject(raw, spec.name, column, lambda v: not v or is_number(v), parse_number)
+        return values
+    if spec.column.format == "edtf":
+        if not all(is_valid(v) for v in set(column) if v):
+            _reject(raw, spec.name, column, lambda v: not v or is_valid(v), parse)
+        return [v or None for v in column]
     if spec.enum_type is not None:
         lookup: dict[str, Any] = {m.value: m for m in spec.enum_type}
         lookup[""] = None
+        if not set(column) <= lookup.keys():
+            choices = ", ".join(m.value for m in spec.enum_type)
+
+            def parse_enum(value: str) -> None:
+                raise ValueError(f"{value[:40]!r} is not one of: {choices}")
+
+            _reject(raw, spec.name, column, lambda v: v in lookup, parse_enum)
         return [lookup[v] for v in column]
     return [v or None for v in column]
+
+
+def _reject(
+    raw: RawTable,
+    field: str,
+    column: list[str],
+    ok: Callable[[str], bool],
+    parse: Callable[[str], object],
+) -> None:
+    """Raise :class:`InvalidRecord` for the first cell of ``column`` that is not ``ok``."""
+    index = next(i for i, v in enumerate(column) if not ok(v))
+    try:
+        parse(column[index])
+        message = "not a valid value"
+    except ValueError as exc:
+        message = str(exc)
+    line = raw.lines[index]
+    raise InvalidRecord(f"{raw.path}:{line}: field {field}: {message}", path=str(raw.path),
+                        line=line)  # fmt: skip
 
 
 def _construct_all(
@@ -71,22 +115,8 @@ def _construct_all(
 
 
 def check_header(table: Table, raw: RawTable) -> None:
-    """The header must hold the model's columns (any order), and nothing else."""
-    expected = table.fields
-    missing = [c for c in expected if c not in raw.header]
-    extra = [c for c in raw.header if c not in expected]
-    if missing or extra:
-        parts = []
-        if missing:
-            parts.append(f"missing column(s) {', '.join(missing)}")
-        if extra:
-            parts.append(f"unknown column(s) {', '.join(extra)}")
-        raise UnusablePackage(
-            f"{raw.path}:1: header has {'; '.join(parts)}",
-            code="bad-header",
-            path=str(raw.path),
-            line=1,
-        )
+    """The header must hold the model's columns (any order), each once, and nothing else."""
+    header_rule(raw.header, table.fields, raw.path)
 
 
 def records(table: Table, raw: RawTable, *, trusted: bool) -> tuple[Record, ...]:
@@ -105,7 +135,7 @@ def records(table: Table, raw: RawTable, *, trusted: bool) -> tuple[Record, ...]
                 _bad_width(raw, index)
         by_name = {s.name: s for s in column_specs(table.model)}
         columns = [
-            _convert_column(by_name[name], [row[i] for row in raw.rows])
+            _convert_column(by_name[name], [row[i] for row in raw.rows], raw)
             for i, name in enumerate(header)
         ]
         return _construct_all(table.model, header, columns)

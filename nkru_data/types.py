@@ -14,6 +14,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from .values import parse_boolean, parse_number
+
 ID_KINDS = ("person", "org", "place", "event", "agreement", "stat", "claim", "aff", "src")
 ID_PATTERN = r"^(?:person|org|place|event|agreement|stat|claim|aff|src):[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -123,10 +125,28 @@ ReporterId = Annotated[str, _id_of("org", "person", "src", "place"), Column(patt
 Country = Annotated[str, AfterValidator(check_country), Column(pattern=COUNTRY_PATTERN)]
 Language = Annotated[str, Column(pattern=LANG_PATTERN)]
 Edtf = Annotated[str, AfterValidator(check_edtf), Column(format="edtf")]
-Latitude = Annotated[float, Field(ge=-90, le=90), Column(type="number", minimum=-90, maximum=90)]
+
+
+def _as_number(value: object) -> object:
+    """CSV text through the one number parser that ``validate`` and ``load()`` share."""
+    return parse_number(value) if isinstance(value, str) else value
+
+
+def _as_boolean(value: object) -> object:
+    """CSV text through the one boolean parser (``true``/``false`` only)."""
+    return parse_boolean(value) if isinstance(value, str) else value
+
+
+Number = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(_as_number)]
+Boolean = Annotated[bool, BeforeValidator(_as_boolean)]
+Latitude = Annotated[
+    float, Field(ge=-90, le=90, allow_inf_nan=False), BeforeValidator(_as_number),
+    Column(type="number", minimum=-90, maximum=90),
+]  # fmt: skip
 Longitude = Annotated[
-    float, Field(ge=-180, le=180), Column(type="number", minimum=-180, maximum=180)
-]
+    float, Field(ge=-180, le=180, allow_inf_nan=False), BeforeValidator(_as_number),
+    Column(type="number", minimum=-180, maximum=180),
+]  # fmt: skip
 CountryList = Annotated[
     tuple[Annotated[str, AfterValidator(check_country)], ...],
     BeforeValidator(split_list),

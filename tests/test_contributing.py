@@ -35,3 +35,11 @@ def test_the_collector_sees_the_codes() -> None:
 def test_every_code_is_documented() -> None:
     documented = set(re.findall(r"`([a-z]+(?:-[a-z]+)*)`", DOC))
     assert not emitted_codes() - documented
+
+
+def test_every_warning_is_listed_as_one() -> None:
+    from nkru_data.report import WARNING_CODES
+
+    section = DOC.split("### Warnings", 1)[1].split("\n### ", 1)[0]
+    listed = set(re.findall(r"^\| `([a-z-]+)`", section, re.M))
+    assert listed == set(WARNING_CODES)

@@ -13,11 +13,23 @@ from ..cli import CheckOpt, Format, PathArg, app, err, friendly, report_changes
 def validate(
     path: Path | None = PathArg,
     format: Format = typer.Option(Format.text, "--format", "-f", help="text, json or github."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (CI runs this)."),
+    seeds: Path | None = typer.Option(
+        None,
+        "--seeds",
+        help="Folder of the archived source texts (default: seeds/ beside the"
+        " package); quotes are checked against them.",
+        file_okay=False,
+    ),
 ) -> None:
-    """Validate structure (frictionless) and meaning; exit 0 valid, 1 invalid, 2 unusable."""
+    """Validate structure (frictionless) and meaning; exit 0 valid, 1 invalid, 2 unusable.
+
+    Errors fail; warnings (e.g. evidence-unverified when the archived texts are not at hand)
+    fail only with --strict.
+    """
     from ..validate import validate as run
 
-    report = run(path)
+    report = run(path, strict=strict, seeds=seeds)
     if format is Format.json:
         print(report.to_json())
     elif format is Format.github:

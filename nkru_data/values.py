@@ -1,0 +1,101 @@
+"""What a CSV cell may hold: the one parsing of numbers and booleans, and text hygiene.
+
+``validate`` and ``load()`` share these functions, so the two accept and reject exactly the same
+values. Free of pydantic and babel: the load path uses them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+#: a number as the tables write it: ASCII digits, an optional minus, decimals, an exponent
+NUMBER_RE = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]{1,3})?")
+NUMBER_MAX_LENGTH = 40
+TRUE, FALSE = "true", "false"
+
+#: characters a spreadsheet reads as the start of a formula (OWASP's list, with the full-width
+#: forms some spreadsheets also honour)
+FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+#: letters that render blank although they are not white space (Hangul fillers, braille blank)
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f")
+
+
+def parse_number(text: str) -> float:
+    """A finite number written in ASCII digits (``-12.5``, ``1e6``), else :class:`ValueError`.
+
+    >>> parse_number("-12.5")
+    -12.5
+    >>> parse_number("NaN")
+    Traceback (most recent call last):
+    ValueError: 'NaN' is not a number written in ASCII digits (e.g. 1200, -3.5, 1e6)
+    """
+    if len(text) > NUMBER_MAX_LENGTH or not NUMBER_RE.fullmatch(text):
+        shown = text if len(text) <= NUMBER_MAX_LENGTH else text[:NUMBER_MAX_LENGTH] + "…"
+        raise ValueError(
+            f"{shown!r} is not a number written in ASCII digits (e.g. 1200, -3.5, 1e6)"
+        )
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text!r} is too large to be a finite number")
+    return value
+
+
+def parse_boolean(text: str) -> bool:
+    """``true`` or ``false`` (the Table Schema's only true and false values here)."""
+    if text == TRUE:
+        return True
+    if text == FALSE:
+        return False
+    shown = text if len(text) <= NUMBER_MAX_LENGTH else text[:NUMBER_MAX_LENGTH] + "…"
+    raise ValueError(f"{shown!r} is not a boolean: write true or false")
+
+
+def is_number(text: str) -> bool:
+    """True when :func:`parse_number` accepts the text."""
+    try:
+        parse_number(text)
+    except ValueError:
+        return False
+    return True
+
+
+def hidden_character(text: str) -> str | None:
+    """The first invisible, bidi-control or control character in ``text``, named, or ``None``.
+
+    Format characters (zero-width spaces and joiners, bidi overrides and isolates, soft
+    hyphens, byte-order marks), C0/C1 controls (tabs and line breaks included: cells are one
+    line), special spaces (no-break, em, ideographic...) and letters that render blank.
+    """
+    if text.isascii():
+        for char in text:
+            if char < " " or char == "\x7f":
+                return _name(char)
+        return None
+    for char in text:
+        category = unicodedata.category(char)
+        if (
+            category in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")
+            or (category == "Zs" and char != " ")
+            or char in _BLANK_LETTERS
+            or 0xFE00 <= ord(char) <= 0xFE0F
+            or 0xE0100 <= ord(char) <= 0xE01EF
+        ):
+            return _name(char)
+    return None
+
+
+def _name(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
+
+
+def formula_like(text: str, *, numeric_ok: bool = True) -> bool:
+    """A cell a spreadsheet would run as a formula (``=1+2``, ``@SUM(…)``, ``-2+3``, ``＝x``).
+
+    A plain number (``-5``, ``+3``: written as data, never as a formula) is not one.
+    """
+    if not text or text[0] not in FORMULA_START:
+        return False
+    number = text[1:] if text[0] == "+" else text
+    return not (numeric_ok and text[0] in "+-" and NUMBER_RE.fullmatch(number))
