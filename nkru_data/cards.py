@@ -11,6 +11,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from .dates import format_edtf
+from .errors import UnknownLanguage
 from .i18n import cldr_country_name, format_quantity
 from .terms import term
 from .types import id_kind
@@ -60,7 +61,7 @@ def _value(ds: Dataset, name: str, value: object, lang: str) -> str:
 def describe(ds: Dataset, id_: str, lang: str = "en") -> str:
     """The whole record ``id_`` as text in ``lang`` (en, ru or ko)."""
     if lang not in ("en", "ru", "ko"):
-        raise ValueError(f"no cards in {lang!r}; use en, ru or ko")
+        raise UnknownLanguage(f"no cards in {str(lang)[:40]!r}; use en, ru or ko")
     record = ds.get(id_)
     data = record.model_dump()
     kind = term(str(getattr(data.get("kind"), "value", id_kind(id_))), lang)

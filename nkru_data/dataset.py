@@ -317,6 +317,18 @@ class Dataset:
         return frame
 
 
+def _check_descriptor(descriptor: Path, data: dict[str, Any]) -> None:
+    """Refuse what validation refuses before reading: a descriptor of the wrong shape, a URL,
+    a path outside the package, a dialect or property that changes how tables are read."""
+    from .errors import UnusablePackage
+    from .safety import REFUSED, descriptor_problems
+
+    for problem in descriptor_problems(data, str(descriptor)):
+        if problem.code in REFUSED:
+            raise UnusablePackage(f"{descriptor}: {problem.field}: {problem.message}",
+                                  code=problem.code, path=str(descriptor))  # fmt: skip
+
+
 #: columns the lookups read before any record is built
 _LABEL_COLUMNS = ("entity", "field", "lang", "value", "reviewed")
 
@@ -388,7 +400,7 @@ def load(
     descriptor = descriptor_path(path)
     if trusted is None:
         trusted = path is None and ENV_VAR not in os.environ
-    load_descriptor(descriptor)
+    _check_descriptor(descriptor, load_descriptor(descriptor))
     folder = descriptor.parent
     raw = {t.name: _read_table(folder, t) for t in TABLES}
     labels = raw["labels"]

@@ -61,6 +61,9 @@ _SHAPES: dict[tuple[str, ...], type | tuple[type, ...]] = {
     ("contributors",): list, ("contributors", "*"): dict, ("created",): str,
 }  # fmt: skip
 REQUIRED_METADATA = ("name", "title", "description", "version")
+#: problems after which no file of the package is read, by the loader as by the validator
+REFUSED = frozenset({"broken-descriptor", "remote-reference", "unsafe-path", "dialect-mismatch",
+                     "unsupported-key"})  # fmt: skip
 TABLESCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 #: the profiles this package declares: frictionless knows them without fetching
 _PROFILES = {
@@ -159,15 +162,6 @@ def descriptor_problems(data: Any, shown: str) -> list[Problem]:
         if len(keys) >= MAX_DEPTH and isinstance(value, (dict, list)):
             add("broken-descriptor", f"nested deeper than {MAX_DEPTH} levels", keys)
             continue
-        expected = _SHAPES.get(generic)
-        if expected is not None and (
-            not isinstance(value, expected) or (expected is int and isinstance(value, bool))
-        ):
-            names = expected.__name__ if isinstance(expected, type) else str(expected)
-            kind = {"dict": "an object", "list": "a list", "str": "a string",
-                    "int": "a whole number"}.get(names, names)  # fmt: skip
-            add("broken-descriptor", f"must be {kind}, not {type(value).__name__}", keys)
-            continue
         if isinstance(value, str) and _REMOTE.match(value):
             url_ok = any(
                 len(pattern) == len(generic)
@@ -180,8 +174,18 @@ def descriptor_problems(data: Any, shown: str) -> list[Problem]:
                 add("remote-reference", "a URL here would be fetched: the validator and the"
                     " loader open no remote file; keep everything inside the package", keys,
                     value)  # fmt: skip
-    if any(p.code == "broken-descriptor" for p in problems):
-        return problems
+                continue
+        expected = _SHAPES.get(generic)
+        if expected is not None and (
+            not isinstance(value, expected) or (expected is int and isinstance(value, bool))
+        ):
+            names = expected.__name__ if isinstance(expected, type) else str(expected)
+            kind = {"dict": "an object", "list": "a list", "str": "a string",
+                    "int": "a whole number"}.get(names, names)  # fmt: skip
+            add("broken-descriptor", f"must be {kind}, not {type(value).__name__}", keys)
+            continue
+    if any(p.code in ("broken-descriptor", "remote-reference") for p in problems):
+        return problems  # what follows reads the shapes checked above
     for key in ("$schema", "profile"):
         value = data.get(key)
         if value is not None and value != PROFILE and not _REMOTE.match(value):
