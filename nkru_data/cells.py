@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .dates import EdtfError, parse
+from .dates import EdtfError, is_valid, parse
 from .i18n import look_alike_word
 from .report import Problem
 from .schema import column_specs
@@ -46,7 +46,7 @@ def cell_problems(rows: Rows) -> Iterator[Problem]:
 
             numeric = spec.kind == "number"
             if formula_like(value, numeric_ok=numeric) and not (
-                spec.column.format == "edtf" and _edtf_ok(value)
+                spec.column.format == "edtf" and is_valid(value)
             ):
                 yield problem("formula-injection", "a cell must not start with = + - @, a tab or"
                               " a line break (or their full-width forms) unless it is a plain"
@@ -97,14 +97,6 @@ def cell_problems(rows: Rows) -> Iterator[Problem]:
                 if id_kind(row["id"]) != table.kind:
                     yield rows.problem("id-kind", f"ids in {table.name} start with"
                                        f" '{table.kind}:'", line, "id", row["id"])  # fmt: skip
-
-
-def _edtf_ok(value: str) -> bool:
-    try:
-        parse(value)
-    except EdtfError:
-        return False
-    return True
 
 
 def _look_alike(
