@@ -18,7 +18,7 @@ from typing import Any
 from . import cells, links
 from .csvfile import RawTable, bad_widths, first_difference, read_raw
 from .dates import EdtfError, not_after
-from .descriptor import stale_parts
+from .descriptor import declared_resources, stale_parts
 from .errors import UnusablePackage
 from .layout import TABLES, Table
 from .report import Problem, display_path
@@ -77,15 +77,6 @@ class Rows:
         return Problem(code, message, self.shown, line, field, value, column)
 
 
-def _declared(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    resources = data.get("resources")
-    return {
-        r["name"]: r
-        for r in (resources if isinstance(resources, list) else [])
-        if isinstance(r, dict) and isinstance(r.get("name"), str)
-    }
-
-
 def read_tables(descriptor: Path, data: dict[str, Any]) -> tuple[list[Problem], dict[str, Rows]]:
     """Read every table strictly; problems for missing, unreadable, unsafe or misdeclared files.
 
@@ -96,7 +87,7 @@ def read_tables(descriptor: Path, data: dict[str, Any]) -> tuple[list[Problem], 
     folder = descriptor.parent
     problems: list[Problem] = []
     tables: dict[str, Rows] = {}
-    declared = _declared(data)
+    declared = declared_resources(data)
     shown_descriptor = display_path(descriptor)
     known = {t.name for t in TABLES}
     for name, resource in declared.items():

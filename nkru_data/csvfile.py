@@ -159,6 +159,16 @@ def bad_widths(raw: RawTable) -> list[int]:
     return [i for i, row in enumerate(raw.rows) if len(row) != width]
 
 
+def check_widths(raw: RawTable) -> None:
+    """Raise :class:`UnusablePackage` (``row-width``) at the first row of the wrong width."""
+    bad = bad_widths(raw)
+    if bad:
+        line = raw.lines[bad[0]]
+        raise UnusablePackage(
+            f"{raw.path}:{line}: row has {len(raw.rows[bad[0]])} cells, the header has"
+            f" {len(raw.header)}", code="row-width", path=str(raw.path), line=line)  # fmt: skip
+
+
 def differing_lines(current: bytes, expected: str) -> list[int]:
     """Every line at which a file differs from its canonical text (1-based)."""
     got, want = current.split(b"\n"), expected.encode("utf-8").split(b"\n")

@@ -336,7 +336,7 @@ _LABEL_COLUMNS = ("entity", "field", "lang", "value", "reviewed")
 def _read_table(folder: Path, table: Table) -> RawTable:
     """One table, read safely; the columns the lookups need and every row's width checked, so
     that nothing later meets a missing column or a short row."""
-    from .csvfile import bad_widths, listed
+    from .csvfile import check_widths, listed
     from .errors import UnusablePackage
     from .safety import inside
 
@@ -348,12 +348,7 @@ def _read_table(folder: Path, table: Table) -> RawTable:
         what = f"missing column(s) {listed(missing)}" if missing else "a repeated column"
         raise UnusablePackage(f"{raw.path}:1: header has {what}", code="bad-header",
                               path=str(raw.path), line=1)  # fmt: skip
-    bad = bad_widths(raw)
-    if bad:
-        line = raw.lines[bad[0]]
-        raise UnusablePackage(
-            f"{raw.path}:{line}: row has {len(raw.rows[bad[0]])} cells, the header has"
-            f" {len(raw.header)}", code="row-width", path=str(raw.path), line=line)  # fmt: skip
+    check_widths(raw)
     return raw
 
 

@@ -19,7 +19,7 @@ from .schema import dumps, table_schema
 __all__ = ["PROFILE", "generated", "load_descriptor", "stale_parts", "write_generated"]
 
 
-def _resources_by_name(descriptor: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def declared_resources(descriptor: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The declared resources by name, ignoring entries of the wrong shape (reported apart)."""
     resources = descriptor.get("resources")
     if not isinstance(resources, list):
@@ -39,7 +39,7 @@ def generated(descriptor: dict[str, Any], folder: Path) -> dict[str, Any]:
     """The descriptor with every generated part brought up to date."""
     out = dict(descriptor)
     out["$schema"] = PROFILE
-    old = _resources_by_name(descriptor)
+    old = declared_resources(descriptor)
     resources = []
     for table in TABLES:
         path = f"data/{table.name}.csv"
@@ -91,7 +91,7 @@ def stale_parts(descriptor: dict[str, Any], folder: Path) -> list[str]:
     stale = []
     if descriptor.get("$schema") != fresh["$schema"]:
         stale.append("$schema")
-    old = _resources_by_name(descriptor)
+    old = declared_resources(descriptor)
     if descriptor.get("sources") != fresh["sources"]:
         stale.append("sources")
     for resource in fresh["resources"]:

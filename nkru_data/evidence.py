@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import UnusablePackage
+from .safety import read_bounded
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -65,19 +65,7 @@ def archived_text(path: Path) -> str:
 
     Raises :class:`UnusablePackage` when the file is too large or not UTF-8.
     """
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_ARCHIVE_BYTES + 1)
-    except OSError as exc:
-        raise UnusablePackage(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-    if len(data) > MAX_ARCHIVE_BYTES:
-        raise UnusablePackage(f"{path.name} is larger than {MAX_ARCHIVE_BYTES:,} bytes")
-    try:
-        return normalise(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise UnusablePackage(f"{path.name}:{line}: not valid UTF-8; archive the text as UTF-8",
-                              code="bad-encoding") from None  # fmt: skip
+    return normalise(read_bounded(path, MAX_ARCHIVE_BYTES, path.name))
 
 
 def _boundary(text: str, start: int, end: int, quote: str) -> bool:

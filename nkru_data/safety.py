@@ -86,19 +86,7 @@ def load_descriptor(descriptor: Path) -> dict[str, Any]:
     if descriptor.is_symlink():
         raise UnusablePackage(f"{descriptor}: a symbolic link; the descriptor must be a file of"
                               " the package", code="unsafe-path")  # fmt: skip
-    try:
-        with descriptor.open("rb") as handle:
-            raw = handle.read(MAX_DESCRIPTOR_BYTES + 1)
-    except OSError as exc:
-        raise UnusablePackage(f"{descriptor}: cannot be read ({exc.strerror or exc})") from None
-    if len(raw) > MAX_DESCRIPTOR_BYTES:
-        raise UnusablePackage(f"{descriptor}: larger than {MAX_DESCRIPTOR_BYTES:,} bytes; a"
-                              " descriptor holds metadata and schemas only")  # fmt: skip
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise UnusablePackage(f"{descriptor}:{line}: not valid UTF-8 ({exc.reason})") from None
+    text = read_bounded(descriptor, MAX_DESCRIPTOR_BYTES, str(descriptor))
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
@@ -112,6 +100,27 @@ def load_descriptor(descriptor: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise UnusablePackage(f"{descriptor}:1: the descriptor must be a JSON object")
     return data
+
+
+def read_bounded(path: Path, limit: int, shown: str) -> str:
+    """A UTF-8 text file of at most ``limit`` bytes; never more than that is read.
+
+    Raises :class:`UnusablePackage` (code ``bad-encoding`` for bytes that are not UTF-8, naming
+    the line) when it cannot be read, is larger, or is not UTF-8.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise UnusablePackage(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise UnusablePackage(f"{shown}: larger than {limit:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UnusablePackage(f"{shown}:{line}: not valid UTF-8; save it as UTF-8",
+                              code="bad-encoding") from None  # fmt: skip
 
 
 def pointer(keys: tuple[str | int, ...]) -> str:

@@ -16,10 +16,10 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from .csvfile import RawTable
+from .csvfile import RawTable, check_widths
 from .csvfile import check_header as header_rule
 from .dates import is_valid, parse
-from .errors import InvalidRecord, UnusablePackage
+from .errors import InvalidRecord
 from .layout import Table
 from .models import Record
 from .schema import ColumnSpec, column_specs
@@ -127,12 +127,9 @@ def records(table: Table, raw: RawTable, *, trusted: bool) -> tuple[Record, ...]
     naming file, line and field.
     """
     check_header(table, raw)
+    check_widths(raw)
     header = raw.header
-    width = len(header)
     if trusted:
-        for index, row in enumerate(raw.rows):
-            if len(row) != width:
-                _bad_width(raw, index)
         by_name = {s.name: s for s in column_specs(table.model)}
         columns = [
             _convert_column(by_name[name], [row[i] for row in raw.rows], raw)
@@ -142,9 +139,7 @@ def records(table: Table, raw: RawTable, *, trusted: bool) -> tuple[Record, ...]
     from pydantic import ValidationError
 
     validated = []
-    for index, (row, line) in enumerate(zip(raw.rows, raw.lines)):
-        if len(row) != width:
-            _bad_width(raw, index)
+    for row, line in zip(raw.rows, raw.lines):
         try:
             validated.append(table.model.model_validate(dict(zip(header, row))))
         except ValidationError as exc:
@@ -154,17 +149,6 @@ def records(table: Table, raw: RawTable, *, trusted: bool) -> tuple[Record, ...]
                 f"{raw.path}:{line}: field {field}: {first['msg']}", path=str(raw.path), line=line
             ) from None
     return tuple(validated)
-
-
-def _bad_width(raw: RawTable, index: int) -> None:
-    line = raw.lines[index]
-    raise UnusablePackage(
-        f"{raw.path}:{line}: row has {len(raw.rows[index])} cells, the header has"
-        f" {len(raw.header)}",
-        code="row-width",
-        path=str(raw.path),
-        line=line,
-    )
 
 
 def sort_key(table: Table) -> Callable[[dict[str, str]], tuple[str, ...]]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import NkruDataError, PackageNotFound, UnusablePackage
 from .report import UNUSABLE_CODES, WARNING_CODES, Problem, Report, display_path, severity
+from .safety import REFUSED
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -24,11 +25,8 @@ __all__ = ["UNUSABLE_CODES", "WARNING_CODES", "Problem", "Report", "severity", "
 
 #: problems after which frictionless must not read the files (it would fetch, follow a link,
 #: or drown in one error per cell of a malformed row)
-_NOT_FOR_FRICTIONLESS = frozenset({
-    "remote-reference", "unsafe-path", "dialect-mismatch", "unsupported-key", "missing-file",
-    "bad-encoding", "broken-csv", "bad-header", "row-width", "unexpected-resource",
-    "oversized-cell",
-})  # fmt: skip
+_NOT_FOR_FRICTIONLESS = REFUSED | {"missing-file", "bad-encoding", "broken-csv", "bad-header",
+                                   "row-width", "unexpected-resource"}  # fmt: skip
 
 
 def _start_structural(descriptor: Path) -> tuple[Executor, Future[dict[str, Any]]]:

@@ -7,6 +7,8 @@ file, line, field), that nothing was written, that nothing was fetched or follow
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import socket
@@ -41,6 +43,17 @@ def descriptor(pkg: Path, change: Callable[[dict], None]) -> None:
     data = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     change(data)
     (pkg / "datapackage.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def set_cell(path: Path, line: int, field: str, value: str) -> str:
+    """Write ``value`` into one cell of a one-line-per-row CSV; return what stood there."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    column = rows[0].index(field)
+    old, rows[line - 1][column] = rows[line - 1][column], value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8", newline="")
+    return old
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -293,15 +306,9 @@ def test_hidden_look_alike_and_formula_text(pkg: Path, value: str, code: str) ->
 @pytest.mark.parametrize("value", ["NaN", "1e999", "\u0661\u0662", "Infinity", "0x10", "1_000"])
 def test_numbers_are_finite_and_ascii_at_validate_and_load(pkg: Path, value: str) -> None:
     stats = pkg / "data" / "statistics.csv"
-    rows = stats.read_text(encoding="utf-8").split("\n")
-    header = rows[0].split(",")
-    index = next(
-        i for i, r in enumerate(rows[1:], start=1) if r.split(",")[header.index("value")].isdigit()
-    )
-    cells = rows[index].split(",")
-    cells[header.index("value")] = value
-    rows[index] = ",".join(cells)
-    stats.write_text("\n".join(rows), encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(stats.read_text(encoding="utf-8"))))
+    index = next(i for i, row in enumerate(rows, start=1) if row["value"].isdigit())
+    set_cell(stats, index + 1, "value", value)
     has(checked(pkg), "type-error", "statistics.csv", line=index + 1, field="value")
     for trusted in (True, False):
         with pytest.raises(NkruDataError, match=f":{index + 1}: field value"):
@@ -311,13 +318,7 @@ def test_numbers_are_finite_and_ascii_at_validate_and_load(pkg: Path, value: str
 def test_booleans_are_true_or_false_at_validate_and_load(pkg: Path) -> None:
     people = pkg / "data" / "people.csv"
     line = line_of(people, PERSON)
-    rows = people.read_text(encoding="utf-8").split("\n")
-    header = rows[0].split(",")
-    cells = rows[line - 1].split(",")
-    assert cells[header.index("pseudonym")] in ("true", "false")
-    cells[header.index("pseudonym")] = "yes"
-    rows[line - 1] = ",".join(cells)
-    people.write_text("\n".join(rows), encoding="utf-8")
+    assert set_cell(people, line, "pseudonym", "yes") in ("true", "false")
     has(checked(pkg), "type-error", "people.csv", line=line, field="pseudonym")
     with pytest.raises(NkruDataError, match="pseudonym"):
         nkru_data.load(pkg, trusted=True).table("people")
@@ -393,11 +394,6 @@ def test_emptied_tables_are_caught(pkg: Path) -> None:
 def test_valid_edtf_forms_are_accepted(pkg: Path) -> None:
     people = pkg / "data" / "people.csv"
     line = line_of(people, PERSON)
-    rows = people.read_text(encoding="utf-8").split("\n")
-    header = rows[0].split(",")
-    cells = rows[line - 1].split(",")
-    cells[header.index("born")] = "XXXX-02-29"
-    rows[line - 1] = ",".join(cells)
-    people.write_text("\n".join(rows), encoding="utf-8")
+    set_cell(people, line, "born", "XXXX-02-29")
     report = checked(pkg)
     assert not [p for p in report.problems if p.code == "invalid-edtf"], report.to_text()
