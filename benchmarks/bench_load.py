@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nkru_data.descriptor import dumps, generated  # noqa: E402
-from nkru_data.layout import TABLES  # noqa: E402
-from nkru_data.tables import render  # noqa: E402
+from nkru_data.model.layout import TABLES  # noqa: E402
+from nkru_data.store.descriptor import dumps, generated  # noqa: E402
+from nkru_data.store.tables import render  # noqa: E402
 
 ROWS_PER_UNIT = 13  # person, place, event, participant, 6 labels, 3 citations
 

@@ -1,5 +1,5 @@
 """``python -m nkru_data`` runs the command line."""
 
-from .cli import main
+from nkru_data.cli import main
 
 main()

@@ -14,16 +14,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .csvfile import RawTable, read_raw
-from .errors import MissingExtra, UnknownRecord
-from .layout import TABLE_BY_NAME, TABLES, Table
-from .resources import ENV_VAR, descriptor_path
+from nkru_data.errors import MissingExtra, UnknownRecord
+from nkru_data.model.layout import TABLE_BY_NAME, TABLES, Table
+from nkru_data.store.csvfile import RawTable, read_raw
+from nkru_data.store.resources import ENV_VAR, descriptor_path
 
 if TYPE_CHECKING:
     import pandas
 
-    from . import models as m
-    from .models import Record
+    from nkru_data.model import records as m
+    from nkru_data.model.records import Record
 
 LANGS = ("en", "ru", "ko")
 
@@ -83,7 +83,7 @@ class Dataset:
         if name not in TABLE_BY_NAME:
             raise UnknownRecord(f"no table {name!r}; tables: {', '.join(TABLE_BY_NAME)}")
         if name not in self._records:
-            from .tables import records
+            from nkru_data.store.tables import records
 
             rows = self._raw.get(name)
             self._records[name] = (
@@ -269,12 +269,12 @@ class Dataset:
         return [self.get(i) for i in ordered[:limit]]
 
     def describe(self, id_: str, lang: str = "en") -> str:
-        """The whole record as a card in one language (see :mod:`nkru_data.cards`).
+        """The whole record as a card in one language (see :mod:`nkru_data.views.cards`).
 
         >>> print(load().describe("place:pulkovo-airport", "ko").splitlines()[0])
         풀코보 공항 (공항)
         """
-        from .cards import describe
+        from nkru_data.views.cards import describe
 
         return describe(self, id_, lang)
 
@@ -282,25 +282,21 @@ class Dataset:
 
     def citations(self, id_: str) -> list[tuple[m.Citation, m.Source]]:
         """A record's citations, each with the source it quotes."""
-        from .models import Source
-
         out = []
         for citation in self.citations_table:
-            if citation.record == id_ and citation.source in self._table_of:
-                source = self.get(citation.source)
-                if isinstance(source, Source):
-                    out.append((citation, source))
+            where = self._table_of.get(citation.source)
+            if citation.record == id_ and where and where[0] == "sources":
+                out.append((citation, cast("m.Source", self.get(citation.source))))
         return out
 
     def events_involving(self, id_: str) -> list[m.Event]:
         """Events in which the record takes part (or that happen at the place), by date."""
-        from .dates import parse
-        from .models import Event
+        from nkru_data.lang.dates import parse
 
         self.get(id_)
         ids = {p.event for p in self.participants if p.entity == id_}
         ids.update(e.id for e in self.events if e.place == id_)
-        found = [cast(Event, self.get(e)) for e in ids if e in self._table_of]
+        found = [cast("m.Event", self.get(e)) for e in ids if e in self._table_of]
         return sorted(found, key=lambda ev: (parse(ev.date).sort_key(), ev.id))
 
     def to_pandas(self, table: str, lang: str | None = None) -> pandas.DataFrame:
@@ -320,8 +316,8 @@ class Dataset:
 def _check_descriptor(descriptor: Path, data: dict[str, Any]) -> None:
     """Refuse what validation refuses before reading: a descriptor of the wrong shape, a URL,
     a path outside the package, a dialect or property that changes how tables are read."""
-    from .errors import UnusablePackage
-    from .safety import REFUSED, descriptor_problems
+    from nkru_data.errors import UnusablePackage
+    from nkru_data.store.safety import REFUSED, descriptor_problems
 
     for problem in descriptor_problems(data, str(descriptor)):
         if problem.code in REFUSED:
@@ -336,9 +332,9 @@ _LABEL_COLUMNS = ("entity", "field", "lang", "value", "reviewed")
 def _read_table(folder: Path, table: Table) -> RawTable:
     """One table, read safely; the columns the lookups need and every row's width checked, so
     that nothing later meets a missing column or a short row."""
-    from .csvfile import check_widths, listed
-    from .errors import UnusablePackage
-    from .safety import inside
+    from nkru_data.errors import UnusablePackage
+    from nkru_data.store.csvfile import check_widths, listed
+    from nkru_data.store.safety import inside
 
     raw = read_raw(inside(folder, f"data/{table.name}.csv"))
     needed = (("id",) if table.kind else ()) + ((table.name_field,) if table.name_field else ())
@@ -385,8 +381,8 @@ def load(
     >>> ds.get("place:vladivostok").name
     'Vladivostok'
     """
-    from .errors import UnknownLanguage
-    from .safety import load_descriptor
+    from nkru_data.errors import UnknownLanguage
+    from nkru_data.store.safety import load_descriptor
 
     unknown = [lang for lang in langs if lang not in LANGS]
     if unknown:

@@ -38,7 +38,7 @@ def build_scenario(name: str, tmp_path: Path) -> tuple[Path, dict]:
     ``expected.json``: the problem it must produce, plus optional ``delete`` (files to remove)
     and ``refresh`` (whether to refresh the descriptor's hashes after the overlay; default true).
     """
-    from nkru_data.descriptor import write_generated
+    from nkru_data.store.descriptor import write_generated
 
     target = tmp_path / name
     shutil.copytree(DATA / "base", target)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nkru_data.structure import PASSED_THROUGH
+from nkru_data.validation.structure import PASSED_THROUGH
 
 from .conftest import ROOT
 
@@ -15,7 +15,7 @@ SOURCE = ROOT / "nkru_data"
 def emitted_codes() -> set[str]:
     """Codes as they stand in the source: Problem(...) calls, code= arguments, error classes."""
     codes: set[str] = set()
-    for path in SOURCE.glob("*.py"):
+    for path in SOURCE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         codes |= set(re.findall(r'(?:problem|Problem)\(\s*"([a-z]+(?:-[a-z]+)*)"', text))
         codes |= set(re.findall(r'\bcode="([a-z]+(?:-[a-z]+)*)"', text))

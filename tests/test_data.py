@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nkru_data.dataset import Dataset
-from nkru_data.layout import CITED_TABLES, TABLES
+from nkru_data.model.layout import CITED_TABLES, TABLES
 
 NAMED = [t for t in TABLES if t.label_field]
 
@@ -55,7 +55,7 @@ def test_descriptions_are_translated(ds: Dataset, lang: str) -> None:
 
 
 def test_country_names_come_from_cldr(ds: Dataset) -> None:
-    from nkru_data.i18n import cldr_country_name
+    from nkru_data.lang.i18n import cldr_country_name
 
     for place in ds.places:
         if place.kind == "country" and place.country:

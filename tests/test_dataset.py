@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import nkru_data
-from nkru_data import models as m
 from nkru_data.dataset import Dataset, fold
 from nkru_data.errors import InvalidRecord, MissingExtra, UnknownRecord
+from nkru_data.model import records as m
 
 from .conftest import ROOT
 
@@ -69,7 +69,7 @@ def test_citations_come_with_their_source(ds: Dataset) -> None:
 
 
 def test_events_involving_are_in_date_order(ds: Dataset) -> None:
-    from nkru_data.dates import parse
+    from nkru_data.lang.dates import parse
 
     events = ds.events_involving("person:kim-chol-sam")
     assert len(events) >= 3

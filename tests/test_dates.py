@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nkru_data.dates import EdtfError, is_valid, not_after, parse
+from nkru_data.lang.dates import EdtfError, is_valid, not_after, parse
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from nkru_data.cli import app
-from nkru_data.diff import diff_sources
+from nkru_data.workflow.diff import diff_sources
 
 from .conftest import DATA, ROOT
 

@@ -22,7 +22,7 @@ import pytest
 import nkru_data
 from nkru_data.errors import NkruDataError
 from nkru_data.report import Report
-from nkru_data.validate import validate
+from nkru_data.validation.validate import validate
 
 from .conftest import ROOT, snapshot
 

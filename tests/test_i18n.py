@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nkru_data.dataset import Dataset
-from nkru_data.dates import format_edtf
-from nkru_data.i18n import (
+from nkru_data.lang.dates import format_edtf
+from nkru_data.lang.i18n import (
     cldr_country_name,
     format_money,
     format_quantity,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from nkru_data import models as m
 from nkru_data.dataset import Dataset
-from nkru_data.layout import TABLES
+from nkru_data.model import records as m
+from nkru_data.model.layout import TABLES
 
 
 def test_every_bundled_row_validates(ds: Dataset) -> None:

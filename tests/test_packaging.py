@@ -72,7 +72,7 @@ def test_installed_wheel_loads_its_own_data(wheel: Path, tmp_path: Path) -> None
         capture_output=True,
     )
     code = (
-        "import nkru_data, nkru_data.resources as r\n"
+        "import nkru_data, nkru_data.store.resources as r\n"
         "ds = nkru_data.load()\n"
         "print(nkru_data.__file__)\n"
         "print(r.descriptor_path())\n"

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from nkru_data.errors import NkruDataError
-from nkru_data.release import bumped, release, versions
-from nkru_data.validate import validate
+from nkru_data.validation.validate import validate
+from nkru_data.workflow.release import bumped, release, versions
 
 from .conftest import ROOT
 

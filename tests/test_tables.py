@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nkru_data.csvfile import parse_csv
-from nkru_data.layout import TABLE_BY_NAME
-from nkru_data.tables import render
+from nkru_data.model.layout import TABLE_BY_NAME
+from nkru_data.store.csvfile import parse_csv
+from nkru_data.store.tables import render
 
 CLAIMS = TABLE_BY_NAME["claims"]
 cells = st.text(

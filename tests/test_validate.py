@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import nkru_data
-from nkru_data.validate import validate
+from nkru_data.validation.validate import validate
 
 from .conftest import DATA, ROOT, build_scenario, snapshot
 

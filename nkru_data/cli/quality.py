@@ -1,0 +1,77 @@
+"""Keeping the package valid: validation, generated schemas, canonical form, CLDR names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from nkru_data.cli.app import CheckOpt, Format, PathArg, app, err, friendly, report_changes
+
+
+@app.command()
+def validate(
+    path: Path | None = PathArg,
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text, json or github."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (CI runs this)."),
+    seeds: Path | None = typer.Option(
+        None,
+        "--seeds",
+        help="Folder of the archived source texts (default: seeds/ beside the"
+        " package); quotes are checked against them.",
+        file_okay=False,
+    ),
+) -> None:
+    """Validate structure (frictionless) and meaning; exit 0 valid, 1 invalid, 2 unusable.
+
+    Errors fail; warnings (e.g. evidence-unverified when the archived texts are not at hand)
+    fail only with --strict.
+    """
+    from nkru_data.validation.validate import validate as run
+
+    report = run(path, strict=strict, seeds=seeds)
+    if format is Format.json:
+        print(report.to_json())
+    elif format is Format.github:
+        if report.problems:
+            print(report.to_github())
+        err.print(report.to_text().splitlines()[-1], highlight=False)
+    else:
+        print(report.to_text())
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+@friendly
+def schemas(
+    check: bool = CheckOpt,
+    path: Path | None = PathArg,
+) -> None:
+    """Regenerate schemas/*.schema.json and datapackage.json's Table Schemas, bytes, hashes."""
+    from nkru_data.workflow.generate import regenerate
+
+    report_changes(regenerate(path, write=not check), check, "written")
+
+
+@app.command()
+@friendly
+def fmt(
+    check: bool = CheckOpt,
+    path: Path | None = PathArg,
+) -> None:
+    """Rewrite every CSV in canonical form (column and row order, quoting, NFC, LF); idempotent."""
+    from nkru_data.workflow.generate import format_tables
+
+    report_changes(format_tables(path, write=not check), check, "reformatted")
+
+
+@app.command()
+@friendly
+def cldr(
+    check: bool = CheckOpt,
+    path: Path | None = PathArg,
+) -> None:
+    """Generate Russian and Korean country names from CLDR (origin=cldr) into labels.csv."""
+    from nkru_data.workflow.labels import cldr_labels
+
+    report_changes(cldr_labels(path, write=not check), check, "written")

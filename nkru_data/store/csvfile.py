@@ -1,0 +1,191 @@
+"""CSV files as read from disk: strict decoding and parsing, with each row's line number.
+
+Free of pydantic, so the load path can read a package before any model exists. A bad
+encoding, a truncated quoted cell or an empty file is an
+:class:`~nkru_data.errors.UnusablePackage` naming the file and line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from nkru_data.errors import UnusablePackage
+
+#: the longest cell the csv module reads (its default field size limit); longer is refused
+MAX_CELL = 131_072
+#: header names listed in one message at most
+_LISTED = 10
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A CSV file as read: header, rows of strings, and each row's first line in the file.
+
+    ``record_lines`` gives the first line of every CSV record, blank ones included, as other
+    readers (frictionless) count them: record 1 is the header. ``None`` when records and lines
+    coincide.
+    """
+
+    path: Path
+    header: tuple[str, ...]
+    rows: list[list[str]]
+    lines: list[int]
+    record_lines: list[int] | None = None
+
+    def line_of_record(self, number: int) -> int:
+        """The physical line of CSV record ``number`` (1-based, header = 1)."""
+        if self.record_lines is None:
+            return number
+        if 1 <= number <= len(self.record_lines):
+            return self.record_lines[number - 1]
+        return number
+
+
+def decode(path: Path) -> str:
+    """The file's text; a bad encoding names the line it stands on."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnusablePackage(
+            f"{path}: cannot be read ({exc.strerror or exc})", code="missing-file", path=str(path)
+        ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UnusablePackage(
+            f"{path}:{line}: not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start});"
+            " save the file as UTF-8",
+            code="bad-encoding",
+            path=str(path),
+            line=line,
+        ) from None
+
+
+def _line_numbers(text: str) -> tuple[list[list[str]], list[int], list[int]]:
+    """Rows, the line each starts on, and the first line of every record (blank ones too),
+    for text with multi-line cells or blank lines."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    records: list[int] = []
+    previous_end = 0
+    for row in reader:
+        start, previous_end = previous_end + 1, reader.line_num
+        records.append(start)
+        if row:
+            rows.append(row)
+            lines.append(start)
+    return rows, lines, records
+
+
+def parse_csv(path: Path, text: str) -> RawTable:
+    """Split CSV text into rows, remembering the line each row starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    collecting = gc.isenabled()
+    gc.disable()  # rows are lists of new strings, never cyclic: collection passes are wasted work
+    records: list[int] | None = None
+    try:
+        rows = list(reader)
+        physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+        if len(rows) == physical and all(rows):  # one line per row: the common case, fast
+            lines = list(range(1, len(rows) + 1))
+        else:
+            rows, lines, records = _line_numbers(text)
+    except csv.Error as exc:
+        line = reader.line_num
+        hint = (
+            f"a cell is longer than {MAX_CELL:,} characters"
+            if "field limit" in str(exc)
+            else f"broken CSV ({exc}); is a quoted cell left open?"
+        )
+        raise UnusablePackage(f"{path}:{line}: {hint}", code="broken-csv", path=str(path),
+                              line=line) from None  # fmt: skip
+    finally:
+        if collecting:
+            gc.enable()
+    if not rows:
+        raise UnusablePackage(
+            f"{path}: the file is empty (it needs at least a header line)",
+            code="broken-csv",
+            path=str(path),
+            line=1,
+        )
+    header = rows[0]
+    if header and header[0].startswith("\ufeff"):
+        header[0] = header[0][1:]
+    return RawTable(path, tuple(header), rows[1:], lines[1:], records)
+
+
+def read_raw(path: Path) -> RawTable:
+    """Read one CSV file strictly."""
+    return parse_csv(path, decode(path))
+
+
+def listed(names: list[str]) -> str:
+    """Names for a message, the first few only when there are many."""
+    shown = ", ".join(repr(n[:40]) if len(n) > 40 else n for n in names[:_LISTED])
+    return shown + (f" and {len(names) - _LISTED} more" if len(names) > _LISTED else "")
+
+
+def check_header(header: tuple[str, ...], expected: tuple[str, ...], path: Path) -> None:
+    """The header must hold the expected columns (any order), each once, and nothing else."""
+    wanted = set(expected)
+    missing = [c for c in expected if c not in set(header)]
+    extra = [c for c in header if c not in wanted]
+    twice = sorted({c for c in header if header.count(c) > 1}) if len(header) < 100 else []
+    if len(header) >= 100 and len(set(header)) != len(header):
+        twice = ["(a repeated column)"]
+    if missing or extra or twice:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {listed(missing)}")
+        if extra:
+            parts.append(f"unknown column(s) {listed(extra)}")
+        if twice:
+            parts.append(f"repeated column(s) {listed(twice)}")
+        raise UnusablePackage(
+            f"{path}:1: header has {'; '.join(parts)}", code="bad-header", path=str(path), line=1
+        )
+
+
+def bad_widths(raw: RawTable) -> list[int]:
+    """Indexes of rows whose cell count differs from the header's."""
+    width = len(raw.header)
+    return [i for i, row in enumerate(raw.rows) if len(row) != width]
+
+
+def check_widths(raw: RawTable) -> None:
+    """Raise :class:`UnusablePackage` (``row-width``) at the first row of the wrong width."""
+    bad = bad_widths(raw)
+    if bad:
+        line = raw.lines[bad[0]]
+        raise UnusablePackage(
+            f"{raw.path}:{line}: row has {len(raw.rows[bad[0]])} cells, the header has"
+            f" {len(raw.header)}", code="row-width", path=str(raw.path), line=line)  # fmt: skip
+
+
+def differing_lines(current: bytes, expected: str) -> list[int]:
+    """Every line at which a file differs from its canonical text (1-based)."""
+    got, want = current.split(b"\n"), expected.encode("utf-8").split(b"\n")
+    return [
+        number
+        for number in range(1, max(len(got), len(want)) + 1)
+        if got[number - 1 : number] != want[number - 1 : number]
+    ]
+
+
+def first_difference(current: bytes, expected: str) -> int | None:
+    """The first line at which a file differs from its canonical text, or ``None``."""
+    want = expected.encode("utf-8")
+    if current == want:
+        return None
+    got_lines, want_lines = current.split(b"\n"), want.split(b"\n")
+    for number, (a, b) in enumerate(zip(got_lines, want_lines), start=1):
+        if a != b:
+            return number
+    return min(len(got_lines), len(want_lines))

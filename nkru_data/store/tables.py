@@ -1,0 +1,170 @@
+"""Reading and writing the CSV tables, and their canonical form.
+
+Canonical form (what ``nkru-data fmt`` writes): UTF-8 without BOM, LF line ends, a final
+newline, the model's column order, rows sorted by primary key, minimal quoting, NFC text.
+Raw reading lives in :mod:`nkru_data.csvfile`; this module turns raw rows into records and
+records back into canonical text.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import math
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from nkru_data.errors import InvalidRecord
+from nkru_data.lang.dates import is_valid, parse
+from nkru_data.model.layout import Table
+from nkru_data.model.records import Record
+from nkru_data.model.schema import ColumnSpec, column_specs
+from nkru_data.model.types import LIST_SEPARATOR
+from nkru_data.model.values import FALSE, NUMBER_RE, TRUE, is_number, parse_boolean, parse_number
+from nkru_data.store.csvfile import RawTable, check_widths
+from nkru_data.store.csvfile import check_header as header_rule
+
+
+def _convert_column(spec: ColumnSpec, column: list[str], raw: RawTable) -> list[Any]:
+    """Strings of one column -> Python values for the trusted load.
+
+    Column by column with comprehensions: a function call per cell would cost more than the
+    CSV parsing itself at a million rows. Values are parsed by the rules validation applies
+    (:mod:`nkru_data.values`), so a cell that ``validate`` rejects is an
+    :class:`InvalidRecord` here too, never a silent guess.
+    """
+    if spec.column.is_list:
+        return [tuple(v.split(LIST_SEPARATOR)) if v else () for v in column]
+    if spec.kind == "boolean":
+        if not set(column) <= {"", TRUE, FALSE}:
+            _reject(raw, spec.name, column, lambda v: v in ("", TRUE, FALSE), parse_boolean)
+        return [v == TRUE for v in column]
+    if spec.kind == "number":
+        match = NUMBER_RE.fullmatch
+        if not all(match(v) for v in column if v):
+            _reject(raw, spec.name, column, lambda v: not v or bool(match(v)), parse_number)
+        values = [float(v) if v else None for v in column]
+        if not all(map(math.isfinite, (v for v in values if v is not None))):
+            _reject(raw, spec.name, column, lambda v: not v or is_number(v), parse_number)
+        return values
+    if spec.column.format == "edtf":
+        if not all(is_valid(v) for v in set(column) if v):
+            _reject(raw, spec.name, column, lambda v: not v or is_valid(v), parse)
+        return [v or None for v in column]
+    if spec.enum_type is not None:
+        lookup: dict[str, Any] = {m.value: m for m in spec.enum_type}
+        lookup[""] = None
+        if not set(column) <= lookup.keys():
+            choices = ", ".join(m.value for m in spec.enum_type)
+
+            def parse_enum(value: str) -> None:
+                raise ValueError(f"{value[:40]!r} is not one of: {choices}")
+
+            _reject(raw, spec.name, column, lambda v: v in lookup, parse_enum)
+        return [lookup[v] for v in column]
+    return [v or None for v in column]
+
+
+def _reject(
+    raw: RawTable,
+    field: str,
+    column: list[str],
+    ok: Callable[[str], bool],
+    parse: Callable[[str], object],
+) -> None:
+    """Raise :class:`InvalidRecord` for the first cell of ``column`` that is not ``ok``."""
+    index = next(i for i, v in enumerate(column) if not ok(v))
+    try:
+        parse(column[index])
+        message = "not a valid value"
+    except ValueError as exc:
+        message = str(exc)
+    line = raw.lines[index]
+    raise InvalidRecord(f"{raw.path}:{line}: field {field}: {message}", path=str(raw.path),
+                        line=line)  # fmt: skip
+
+
+def _construct_all(
+    model: type[Record], header: tuple[str, ...], columns: list[list[Any]]
+) -> tuple[Record, ...]:
+    """Build records from typed columns without validation.
+
+    What ``model.model_construct(**values)`` does when every field is given, at a fraction of
+    its cost: frozen records never change their fields-set, so one set object is shared.
+    """
+    new = object.__new__
+    setattr_ = object.__setattr__
+    fields_set = set(model.model_fields)
+    out = []
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new objects, none cyclic garbage: collection passes are wasted work
+    try:
+        for values in zip(*columns):
+            obj = new(model)
+            setattr_(obj, "__dict__", dict(zip(header, values)))
+            setattr_(obj, "__pydantic_fields_set__", fields_set)
+            setattr_(obj, "__pydantic_extra__", None)
+            setattr_(obj, "__pydantic_private__", None)
+            out.append(obj)
+    finally:
+        if collecting:
+            gc.enable()
+    return tuple(out)
+
+
+def check_header(table: Table, raw: RawTable) -> None:
+    """The header must hold the model's columns (any order), each once, and nothing else."""
+    header_rule(raw.header, table.fields, raw.path)
+
+
+def records(table: Table, raw: RawTable, *, trusted: bool) -> tuple[Record, ...]:
+    """Typed records of one table.
+
+    ``trusted`` skips validation (the bundled package is validated before release); otherwise each
+    row goes through its pydantic model and the first bad row raises :class:`InvalidRecord`
+    naming file, line and field.
+    """
+    check_header(table, raw)
+    check_widths(raw)
+    header = raw.header
+    if trusted:
+        by_name = {s.name: s for s in column_specs(table.model)}
+        columns = [
+            _convert_column(by_name[name], [row[i] for row in raw.rows], raw)
+            for i, name in enumerate(header)
+        ]
+        return _construct_all(table.model, header, columns)
+    from pydantic import ValidationError
+
+    validated = []
+    for row, line in zip(raw.rows, raw.lines):
+        try:
+            validated.append(table.model.model_validate(dict(zip(header, row))))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"]) or "(row)"
+            raise InvalidRecord(
+                f"{raw.path}:{line}: field {field}: {first['msg']}", path=str(raw.path), line=line
+            ) from None
+    return tuple(validated)
+
+
+def sort_key(table: Table) -> Callable[[dict[str, str]], tuple[str, ...]]:
+    """Canonical row order: by primary key."""
+    key = table.primary_key
+    return lambda row: tuple(row.get(k, "") for k in key)
+
+
+def render(table: Table, header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """Canonical CSV text of a table's rows (given as strings under ``header``)."""
+    fields = table.fields
+    dicts = [dict(zip(header, row)) for row in rows]
+    dicts.sort(key=sort_key(table))
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(fields)
+    for d in dicts:
+        writer.writerow([unicodedata.normalize("NFC", d.get(f, "")) for f in fields])
+    return out.getvalue()

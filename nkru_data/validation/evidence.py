@@ -1,0 +1,117 @@
+"""Proof that quotes stand in their sources' archived texts.
+
+A quote is compared with the archived text after normalising only what typesetting changes:
+white-space runs, typographic quotes and apostrophes, dashes, non-breaking spaces, Unicode NFC.
+Everything else — spelling, punctuation, case — must match exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from nkru_data.store.safety import read_bounded
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """The text with typography and white space folded (see module docstring)."""
+    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
+    return _SPACE.sub(" ", text).strip()
+
+
+#: an archived article is tens of KB; this bounds what a hostile seed can cost
+MAX_ARCHIVE_BYTES = 20_000_000
+#: a quote shorter than this (in characters, after normalising) and of fewer words proves
+#: little: "the" stands in any text
+MIN_QUOTE_CHARS = 15
+MIN_QUOTE_WORDS = 3
+#: occurrences of a quote looked at for one on word boundaries
+_MAX_OCCURRENCES = 10_000
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=32)
+def archived_text(path: Path) -> str:
+    """The normalised text of an archived source file.
+
+    Raises :class:`UnusablePackage` when the file is too large or not UTF-8.
+    """
+    return normalise(read_bounded(path, MAX_ARCHIVE_BYTES, path.name))
+
+
+def _boundary(text: str, start: int, end: int, quote: str) -> bool:
+    """The quote at ``text[start:end]`` neither begins nor ends inside a word."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (
+        (quote[0].isalnum() and before.isalnum()) or (quote[-1].isalnum() and after.isalnum())
+    )
+
+
+def quote_stands(quote: str, text: str) -> bool:
+    """True when the quote stands verbatim (after :func:`normalise`) in the archived text,
+    beginning and ending on word boundaries ("Moscow" does not stand in "Moscowitz")."""
+    needle = normalise(quote)
+    if not needle:
+        return False
+    start = text.find(needle)
+    seen = 0
+    while start != -1 and seen < _MAX_OCCURRENCES:
+        if _boundary(text, start, start + len(needle), needle):
+            return True
+        start = text.find(needle, start + 1)
+        seen += 1
+    return False
+
+
+def short_quote(quote: str, names: tuple[str, ...] = ()) -> str | None:
+    """Why a quote is too short to prove anything, or ``None``.
+
+    A quote needs at least :data:`MIN_QUOTE_CHARS` characters or :data:`MIN_QUOTE_WORDS`
+    words, unless it holds one of the record's own names (``KCNA``) or a number, whole.
+    """
+    text = normalise(quote)
+    words = _WORDS.findall(text)
+    if len(text) >= MIN_QUOTE_CHARS or len(words) >= MIN_QUOTE_WORDS:
+        return None
+    if any(w.isdigit() for w in words):
+        return None
+    for name in names:
+        found = normalise(name)
+        index = text.find(found) if found else -1
+        if index != -1 and _boundary(text, index, index + len(found), found):
+            return None
+    return (
+        f"a quote of {len(text)} characters and {len(words)} word(s) proves little: quote at"
+        f" least {MIN_QUOTE_CHARS} characters or {MIN_QUOTE_WORDS} words (or the record's"
+        " whole name or a number)"
+    )
