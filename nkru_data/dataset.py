@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from nkru_data.errors import MissingExtra, UnknownRecord
 from nkru_data.model.layout import TABLE_BY_NAME, TABLES, Table
-from nkru_data.store.csvfile import RawTable, read_raw
+from nkru_data.store.csvfile import RawTable
+from nkru_data.store.package import read_package
 from nkru_data.store.resources import ENV_VAR, descriptor_path
 
 if TYPE_CHECKING:
@@ -313,41 +314,6 @@ class Dataset:
         return frame
 
 
-def _check_descriptor(descriptor: Path, data: dict[str, Any]) -> None:
-    """Refuse what validation refuses before reading: a descriptor of the wrong shape, a URL,
-    a path outside the package, a dialect or property that changes how tables are read."""
-    from nkru_data.errors import UnusablePackage
-    from nkru_data.store.safety import REFUSED, descriptor_problems
-
-    for problem in descriptor_problems(data, str(descriptor)):
-        if problem.code in REFUSED:
-            raise UnusablePackage(f"{descriptor}: {problem.field}: {problem.message}",
-                                  code=problem.code, path=str(descriptor))  # fmt: skip
-
-
-#: columns the lookups read before any record is built
-_LABEL_COLUMNS = ("entity", "field", "lang", "value", "reviewed")
-
-
-def _read_table(folder: Path, table: Table) -> RawTable:
-    """One table, read safely; the columns the lookups need and every row's width checked, so
-    that nothing later meets a missing column or a short row."""
-    from nkru_data.errors import UnusablePackage
-    from nkru_data.store.csvfile import check_widths, listed
-    from nkru_data.store.safety import inside
-
-    raw = read_raw(inside(folder, f"data/{table.name}.csv"))
-    needed = (("id",) if table.kind else ()) + ((table.name_field,) if table.name_field else ())
-    needed += _LABEL_COLUMNS if table.name == "labels" else ()
-    missing = [c for c in needed if c not in raw.header]
-    if missing or len(set(raw.header)) != len(raw.header):
-        what = f"missing column(s) {listed(missing)}" if missing else "a repeated column"
-        raise UnusablePackage(f"{raw.path}:1: header has {what}", code="bad-header",
-                              path=str(raw.path), line=1)  # fmt: skip
-    check_widths(raw)
-    return raw
-
-
 def table_columns(ds: Dataset, table: Table) -> set[str]:
     """The columns a table has in this dataset (raw header, or the model's fields)."""
     rows = ds._raw.get(table.name)
@@ -382,7 +348,6 @@ def load(
     'Vladivostok'
     """
     from nkru_data.errors import UnknownLanguage
-    from nkru_data.store.safety import load_descriptor
 
     unknown = [lang for lang in langs if lang not in LANGS]
     if unknown:
@@ -391,22 +356,8 @@ def load(
     descriptor = descriptor_path(path)
     if trusted is None:
         trusted = path is None and ENV_VAR not in os.environ
-    _check_descriptor(descriptor, load_descriptor(descriptor))
-    folder = descriptor.parent
-    raw = {t.name: _read_table(folder, t) for t in TABLES}
-    labels = raw["labels"]
-    columns = {name: i for i, name in enumerate(labels.header)}
-    keep = set(langs) | {"en"}
-    if "lang" in columns and "reviewed" in columns:
-        lang_i, reviewed_i = columns["lang"], columns["reviewed"]
-        pairs = [
-            (row, line)
-            for row, line in zip(labels.rows, labels.lines)
-            if row[lang_i] in keep and (not reviewed_only or row[reviewed_i] == "true")
-        ]
-        raw["labels"] = RawTable(labels.path, labels.header, [r for r, _ in pairs],
-                                 [n for _, n in pairs])  # fmt: skip
-    ds = Dataset(raw, folder, trusted=trusted)
+    raw = read_package(descriptor, keep=set(langs) | {"en"}, reviewed_only=reviewed_only)
+    ds = Dataset(raw, descriptor.parent, trusted=trusted)
     if not trusted:
         for table in TABLES:
             ds.table(table.name)
