@@ -199,12 +199,18 @@ class Dataset:
         return self._labels
 
     def label(
-        self, id_: str, lang: str = "en", field: str = "name", reviewed_only: bool = False
+        self,
+        id_: str,
+        lang: str = "en",
+        field: str = "name",
+        reviewed_only: bool = False,
+        fallback: bool = True,
     ) -> str | None:
         """A record's name (or title/description) in ``lang``, falling back to English.
 
         ``field="name"`` means the record's naming field, whichever it is (a person's name, an
-        event's title, a statistic's label).
+        event's title, a statistic's label). With ``fallback=False`` a missing label in ``lang``
+        is ``None``, never the English text.
         """
         if id_ not in self._table_of:
             raise UnknownRecord(f"no record with id {id_!r}")
@@ -217,6 +223,8 @@ class Dataset:
             for value, reviewed in labels.get((id_, label_field, lang), ()):
                 if reviewed or not reviewed_only:
                     return value
+            if not fallback:
+                return None
         column = table.name_field if field in ("name", "title") else field
         english = self._value(id_, column or "")
         if english:

@@ -28,8 +28,15 @@ class Lookup(Protocol):
     def get(self, id_: str) -> Record: ...
 
     def label(
-        self, id_: str, lang: str = "en", field: str = "name", reviewed_only: bool = False
+        self,
+        id_: str,
+        lang: str = "en",
+        field: str = "name",
+        reviewed_only: bool = False,
+        fallback: bool = True,
     ) -> str | None: ...
+
+    def table(self, name: str) -> tuple[Record, ...]: ...
 
     def citations(self, id_: str) -> list[tuple[Citation, Source]]: ...
 
