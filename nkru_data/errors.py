@@ -61,6 +61,20 @@ class MissingExtra(NkruDataError, ImportError):
 
     code = "missing-extra"
 
+    @classmethod
+    def needs(cls, feature: str, module: str, extra: str) -> MissingExtra:
+        """``feature`` needs ``module``: say which extra brings it, as it installs today (from a
+        checkout or a built wheel, since the package is not on a registry)."""
+        wheel = f"nkru_data-<version>-py3-none-any.whl[{extra}]"
+        return cls(f"{feature} needs {module} (the '{extra}' extra): pip install '.[{extra}]'"
+                   f" in a checkout, or pip install '{wheel}'")  # fmt: skip
+
+
+class OutputExists(NkruDataError, FileExistsError):
+    """An export would replace a file or folder that is there already (allowed with --force)."""
+
+    code = "output-exists"
+
 
 class UnknownLanguage(NkruDataError, ValueError):
     """A language the dataset does not speak (it speaks en, ru and ko)."""

@@ -1,0 +1,38 @@
+"""``nkru-data export FORMAT``: the dataset as SQLite, Parquet, JSON Lines, JSON-LD, GraphML,
+GEXF or GeoJSON (see :mod:`nkru_data.export`)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from nkru_data.cli.app import Lang, app, friendly, out
+from nkru_data.export import FORMATS
+
+ExportFormat = Enum("ExportFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+
+
+@app.command(
+    help="Export the dataset: "
+    + "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
+    + "."
+)
+@friendly
+def export(
+    format: ExportFormat = typer.Argument(..., help="Format to write."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File (folder for parquet) to write; default: nkru-data.<ext>."
+    ),
+    lang: list[Lang] = typer.Option(
+        [Lang.en, Lang.ru, Lang.ko], "--lang", "-l", help="Languages of names (repeatable)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace the output if it exists."),
+    path: Path | None = typer.Option(None, "--path", help="Package folder (default: bundled)."),
+) -> None:
+    from nkru_data.dataset import load
+    from nkru_data.export import export as run
+
+    written = run(load(path), format.value, output, langs=[x.value for x in lang], force=force)
+    out.print(f"wrote {written}", highlight=False)
