@@ -245,8 +245,10 @@ class _Builder:
         return value.lower, value.upper, precision
 
 
-_DATE_PARTS = (("start", "date", "earliest possible day"), ("end", "date", "latest possible day"),
-               ("precision", "category", "precision"))  # fmt: skip
+_DATE_PARTS: tuple[tuple[str, Kind, str], ...] = (
+    ("start", "date", "earliest possible day"), ("end", "date", "latest possible day"),
+    ("precision", "category", "precision"),
+)  # fmt: skip
 
 
 def frame(ds: Lookup, table: str, langs: Sequence[str] = (), *, fallback: bool = True) -> Frame:
