@@ -2,13 +2,14 @@
 
 :func:`load` only reads the CSV files; typed records (frozen pydantic models) are built per table
 on first access, so that ``import nkru_data; nkru_data.load()`` costs little more than reading
-the files. Lookups (by id, labels, search) work on the raw rows and need no model at all.
+the files. Lookups by id, labels and search work on the raw rows and need no model at all;
+search, relations and cards live in :mod:`nkru_data.views`, which this class feeds through the
+:class:`~nkru_data.views.lookup.Lookup` protocol and imports only when first asked.
 """
 
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -25,14 +26,20 @@ if TYPE_CHECKING:
 
     from nkru_data.model import records as m
     from nkru_data.model.records import Record
+    from nkru_data.views.relations import TimelineRow
+    from nkru_data.views.search import SearchIndex
 
 LANGS = ("en", "ru", "ko")
 
 
 def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form for search (``Ё`` → ``е``, ``É`` → ``e``)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Case- and diacritic-insensitive form for search (``Ё`` → ``е``, ``É`` → ``e``).
+
+    Kept here for callers of 0.1; the search index (:mod:`nkru_data.views.search`) owns it.
+    """
+    from nkru_data.views.search import fold as search_fold
+
+    return search_fold(text)
 
 
 class _Rows:
@@ -68,7 +75,7 @@ class Dataset:
                 for i, id_ in enumerate(self._ids(table)):
                     self._table_of[id_] = (table.name, i)
         self._labels: dict[tuple[str, str, str], list[tuple[str, bool]]] | None = None
-        self._search_index: list[tuple[str, str]] | None = None
+        self._search_index: SearchIndex | None = None
 
     # -- tables -------------------------------------------------------------------------------
 
@@ -92,10 +99,16 @@ class Dataset:
             )
         return self._records[name]
 
-    def _column(self, table: str, name: str) -> list[str]:
+    def column(self, table: str, name: str) -> list[str]:
+        """One column of a table as CSV text, row by row, without building any record.
+
+        ``""`` in every row where the table has no such column, so that a reader of several
+        tables (the search index) need not know which columns each has.
+        """
         if table in self._raw:
-            return self._raw[table].column(name)
-        return [_text(getattr(r, name)) for r in self._records.get(table, ())]
+            rows = self._raw[table]
+            return rows.column(name) if name in rows.index else [""] * len(rows.raw.rows)
+        return [_text(getattr(r, name, None)) for r in self._records.get(table, ())]
 
     @property
     def sources(self) -> tuple[m.Source, ...]:
@@ -175,8 +188,16 @@ class Dataset:
         try:
             name, index = self._table_of[id_]
         except KeyError:
-            raise UnknownRecord(f"no record with id {id_!r}") from None
+            raise UnknownRecord(self._unknown(id_)) from None
         return self.table(name)[index]
+
+    def _unknown(self, id_: object) -> str:
+        """The one-line message for an unknown id, with the nearest ids when some are close."""
+        from nkru_data.views.search import suggest
+
+        near = suggest(self._table_of, str(id_))
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        return f"no record with id {str(id_)[:200]!r}{hint}"
 
     def _value(self, id_: str, column: str) -> str:
         name, index = self._table_of[id_]
@@ -191,7 +212,7 @@ class Dataset:
         if self._labels is None:
             index: dict[tuple[str, str, str], list[tuple[str, bool]]] = defaultdict(list)
             cols = [
-                self._column("labels", c) for c in ("entity", "field", "lang", "value", "reviewed")
+                self.column("labels", c) for c in ("entity", "field", "lang", "value", "reviewed")
             ]
             for entity, field, lang, value, reviewed in zip(*cols):
                 index[(entity, field, lang)].append((value, reviewed == "true"))
@@ -213,7 +234,7 @@ class Dataset:
         is ``None``, never the English text.
         """
         if id_ not in self._table_of:
-            raise UnknownRecord(f"no record with id {id_!r}")
+            raise UnknownRecord(self._unknown(id_))
         table = TABLE_BY_NAME[self._table_of[id_][0]]
         label_field = table.label_field if field in ("name", "title") else field
         if label_field is None:
@@ -233,49 +254,24 @@ class Dataset:
             return value
         return None
 
-    def _index(self) -> list[tuple[str, str]]:
-        if self._search_index is None:
-            index = []
-            for table in TABLES:
-                if table.name_field:
-                    ids = self._ids(table)
-                    for column in (table.name_field, "abbreviation"):
-                        if column in table_columns(self, table):
-                            for id_, text in zip(ids, self._column(table.name, column)):
-                                if text:
-                                    index.append((id_, fold(text)))
-            for (entity, field, _), values in self._label_index().items():
-                if field != "description":
-                    index.extend((entity, fold(value)) for value, _ in values)
-            self._search_index = index
-        return self._search_index
-
     def search(self, text: str, limit: int | None = None) -> list[Record]:
-        """Records whose name, title, alias or abbreviation in any language contains ``text``.
+        """Records whose texts in any language hold ``text``, best first; typos forgiven.
 
-        Case- and diacritic-insensitive. Exact matches come first, then names holding the text
-        as a whole word, then as the start of a word, then anywhere; at equal rank people,
-        organisations, places and agreements come before events, statistics and claims.
+        Names, titles, aliases and abbreviations rank first, then descriptions, then citation
+        quotes (a quote finds the record it is cited for), then records at a matching place or
+        below it; within each, exact, whole-word, word-start, then anywhere. Case- and
+        diacritic-insensitive. When nothing holds ``text``, the records whose names come closest
+        (``Vladivostk`` finds Vladivostok). See :mod:`nkru_data.views.search`; the index is
+        built on the first search and kept.
+
+        >>> [r.id for r in load().search("Vladivostk", limit=1)]
+        ['place:vladivostok']
         """
-        needle = fold(text.strip())
-        if not needle:
-            return []
-        best: dict[str, int] = {}
-        for id_, hay in self._index():
-            if needle in hay and id_ in self._table_of:
-                words = hay.split()
-                if hay == needle:
-                    rank = 0
-                elif needle in words:
-                    rank = 1
-                elif any(w.startswith(needle) for w in words):
-                    rank = 2
-                else:
-                    rank = 3
-                best[id_] = min(rank, best.get(id_, 4))
-        entities = ("person", "org", "place", "agreement")
-        ordered = sorted(best, key=lambda i: (best[i], i.split(":", 1)[0] not in entities, i))
-        return [self.get(i) for i in ordered[:limit]]
+        if self._search_index is None:
+            from nkru_data.views.search import SearchIndex
+
+            self._search_index = SearchIndex(self)
+        return [self.get(i) for i in self._search_index.search(text, limit)]
 
     def describe(self, id_: str, lang: str = "en") -> str:
         """The whole record as a card in one language (see :mod:`nkru_data.views.cards`).
@@ -298,34 +294,60 @@ class Dataset:
                 out.append((citation, cast("m.Source", self.get(citation.source))))
         return out
 
-    def events_involving(self, id_: str) -> list[m.Event]:
-        """Events in which the record takes part (or that happen at the place), by date."""
-        from nkru_data.lang.dates import parse
+    def events_involving(self, id_: str, within: bool = True) -> list[m.Event]:
+        """Events in which the record takes part (or that happen at the place), by date.
 
-        self.get(id_)
-        ids = {p.event for p in self.participants if p.entity == id_}
-        ids.update(e.id for e in self.events if e.place == id_)
-        found = [cast("m.Event", self.get(e)) for e in ids if e in self._table_of]
-        return sorted(found, key=lambda ev: (parse(ev.date).sort_key(), ev.id))
+        For a place, ``within=True`` (the default) includes the events at the places below it
+        (``places.parent``, recursively); ``within=False`` only those at the place itself.
+        """
+        from nkru_data.views.relations import events_involving
 
-    def to_pandas(self, table: str, lang: str | None = None) -> pandas.DataFrame:
-        """A table as a DataFrame; with ``lang``, adds localized name/title/description columns."""
+        return events_involving(self, id_, within)
+
+    def claims_about(self, id_: str) -> dict[str, list[m.Claim]]:
+        """Claims whose subject is ``id_``, by property; each names who claimed it and status."""
+        from nkru_data.views.relations import claims_about
+
+        return claims_about(self, id_)
+
+    def claims_by(self, id_: str) -> list[m.Claim]:
+        """Claims that ``id_`` made (``claims.claimed_by``)."""
+        from nkru_data.views.relations import claims_by
+
+        return claims_by(self, id_)
+
+    def records_from(self, source_id: str) -> list[Record]:
+        """The records a source is cited for (``citations.record``), each once, in id order."""
+        from nkru_data.views.relations import records_from
+
+        return records_from(self, source_id)
+
+    def timeline(
+        self, id_: str, lang: str = "en", include_affiliates: bool = False
+    ) -> list[TimelineRow]:
+        """``(date, event id, title)`` in ``lang`` of the events involving ``id_``, by date.
+
+        ``include_affiliates=True`` adds, for an organisation, its people's events (see
+        :func:`nkru_data.views.relations.timeline`).
+        """
+        from nkru_data.views.relations import timeline
+
+        return timeline(self, id_, lang, include_affiliates)
+
+    def to_pandas(
+        self, table: str, lang: str | None = None, *, fallback: bool = True
+    ) -> pandas.DataFrame:
+        """A table as a typed DataFrame built from :mod:`nkru_data.views.frames`: references
+        with their names, EDTF bounds and precisions, and with ``lang`` the names and
+        descriptions in that language plus ``*_fallback`` flags (``fallback=False``: empty
+        where that language has no text, never the English)."""
         try:
-            import pandas as pd
+            import pandas  # noqa: F401
         except ImportError:
-            raise MissingExtra("to_pandas needs pandas: pip install 'nkru-data[pandas]'") from None
-        rows = [r.model_dump(mode="json") for r in self.table(table)]
-        frame = pd.DataFrame(rows, columns=list(TABLE_BY_NAME[table].fields))
-        if lang and lang != "en" and "id" in frame.columns:
-            frame[f"name_{lang}"] = [self.label(i, lang) for i in frame["id"]]
-            frame[f"description_{lang}"] = [self.label(i, lang, "description") for i in frame["id"]]
-        return frame
+            raise MissingExtra.needs("to_pandas", "pandas", "pandas") from None
+        from nkru_data.views.frames import frame, to_pandas
 
-
-def table_columns(ds: Dataset, table: Table) -> set[str]:
-    """The columns a table has in this dataset (raw header, or the model's fields)."""
-    rows = ds._raw.get(table.name)
-    return set(rows.index) if rows else set(table.fields)
+        return to_pandas(frame(self, table, [lang] if lang else [], fallback=fallback))
 
 
 def _text(value: Any) -> str:

@@ -104,9 +104,8 @@ def test_search_ranks_exact_match_first(ds: Dataset) -> None:
 
 
 def test_to_pandas_localized(ds: Dataset) -> None:
-    pytest.importorskip("pandas")
     frame = ds.to_pandas("places", lang="ru")
-    assert list(frame.columns[:3]) == ["id", "name", "kind"]
+    assert list(frame.columns[:5]) == ["id", "name", "name_ru", "name_ru_fallback", "kind"]
     row = frame.set_index("id").loc["place:vladivostok"]
     assert row["name_ru"] == "Владивосток"
 
@@ -115,7 +114,7 @@ def test_to_pandas_without_pandas_names_the_extra(
     ds: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(MissingExtra, match=r"nkru-data\[pandas\]"):
+    with pytest.raises(MissingExtra, match=r"'pandas' extra\): pip install '\.\[pandas\]'"):
         ds.to_pandas("people")
 
 

@@ -68,7 +68,8 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def rdf(out: dict[str, Path]) -> Any:
-    rdflib = pytest.importorskip("rdflib")
+    import rdflib
+
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(socket.socket, "connect", _no_network)
         return rdflib.Graph().parse(data=out["jsonld"].read_text("utf-8"), format="json-ld")
@@ -218,7 +219,7 @@ def test_jsonld_events_have_dates_and_places(rdf: Any, ds: Dataset) -> None:
 
 
 def test_jsonld_expands_and_converts_with_pyld_offline(out: dict[str, Path], ds: Dataset) -> None:
-    jsonld = pytest.importorskip("pyld.jsonld")
+    from pyld import jsonld
 
     def loader(url: str, options: object = None) -> None:
         raise AssertionError(f"pyld tried to fetch {url}")
@@ -247,7 +248,8 @@ def test_jsonld_in_english_only_has_no_other_language(ds: Dataset, tmp_path: Pat
 def test_missing_labels_are_fallbacks_not_translations(tmp_path: Path) -> None:
     """With no Russian label loaded (the real data, English labels only), JSON-LD writes no
     ``ru`` value at all, and the graph and the map flag every Russian name as the English one."""
-    nx = pytest.importorskip("networkx")
+    import networkx as nx
+
     import nkru_data
 
     english = nkru_data.load(langs=("en",))
@@ -269,7 +271,8 @@ def test_missing_labels_are_fallbacks_not_translations(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def graphml(out: dict[str, Path]) -> Any:
-    nx = pytest.importorskip("networkx")
+    import networkx as nx
+
     return nx.read_graphml(out["graphml"], force_multigraph=True, edge_key_type=str)
 
 
@@ -323,7 +326,8 @@ def test_graphml_participant_affiliation_and_other_edges(graphml: Any, ds: Datas
 
 
 def test_gexf_reads_back_the_same_network(out: dict[str, Path], graphml: Any, ds: Dataset) -> None:
-    nx = pytest.importorskip("networkx")
+    import networkx as nx
+
     gexf = nx.read_gexf(out["gexf"])
     assert set(gexf.nodes) == set(graphml.nodes)
     assert gexf.number_of_edges() == graphml.number_of_edges()
@@ -337,7 +341,8 @@ def test_gexf_reads_back_the_same_network(out: dict[str, Path], graphml: Any, ds
 
 
 def test_geojson_is_valid_rfc7946(out: dict[str, Path], ds: Dataset) -> None:
-    geojson = pytest.importorskip("geojson")
+    import geojson
+
     text = out["geojson"].read_text("utf-8")
     collection = geojson.loads(text)
     assert collection.is_valid, collection.errors()

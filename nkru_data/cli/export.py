@@ -31,6 +31,7 @@ def export(
     force: bool = typer.Option(False, "--force", help="Replace the output if it exists."),
     path: Path | None = typer.Option(None, "--path", help="Package folder (default: bundled)."),
 ) -> None:
+    """Export the dataset in one format (see the list above); never overwrites without --force."""
     from nkru_data.dataset import load
     from nkru_data.export import export as run
 

@@ -1,7 +1,7 @@
 """Russian and Korean words for the dataset's vocabularies and card captions.
 
 Written by the curators; English is the vocabulary value itself with ``-`` read as a space.
-Used by record cards (:mod:`nkru_data.cards`); a value missing here falls back to English.
+Used by record cards (:mod:`nkru_data.views.cards`); a value missing here falls back to English.
 """
 
 from __future__ import annotations
@@ -15,6 +15,11 @@ TERMS: dict[str, tuple[str, str]] = {
     "participants": ("участники", "참여자"),
     "parties": ("стороны", "당사자"),
     "claims": ("утверждения", "주장"),
+    "claims made": ("выдвинутые утверждения", "제기한 주장"),
+    "events": ("события", "사건"),
+    "agreements": ("соглашения", "협정"),
+    "affiliated people": ("связанные лица", "소속 인물"),
+    "statistics reported": ("приведённые данные", "발표한 통계"),
     "citations": ("источники", "출처"),
     "born": ("родился", "출생"),
     "died": ("умер", "사망"),
@@ -167,8 +172,48 @@ TERMS: dict[str, tuple[str, str]] = {
 }
 
 
-def term(value: str, lang: str) -> str:
-    """A vocabulary value or caption in ``lang`` (English: the value with spaces)."""
-    if lang in ("ru", "ko") and value in TERMS:
-        return TERMS[value][0 if lang == "ru" else 1]
+#: words whose translation depends on their vocabulary, looked up first when it is named: an
+#: affiliation's ``reporter`` is a journalist (репортёр, 기자), while an event participant's
+#: ``reporter`` is whoever reported the event (сообщивший, 보도 주체)
+SCOPED: dict[str, dict[str, tuple[str, str]]] = {
+    "affiliation-role": {
+        "head": ("глава", "대표"),
+        "member": ("член", "구성원"),
+        "employee": ("сотрудник", "직원"),
+        "official": ("должностное лицо", "관료"),
+        "lawyer": ("юрист", "변호사"),
+        "volunteer": ("волонтёр", "자원봉사자"),
+        "activist": ("активист", "활동가"),
+        "reporter": ("репортёр", "기자"),
+        "correspondent": ("корреспондент", "특파원"),
+        "editor": ("редактор", "편집자"),
+        "author": ("автор", "필자"),
+        "contributor": ("внештатный автор", "기고자"),
+        "translator": ("переводчик", "번역가"),
+        "professor": ("профессор", "교수"),
+        "researcher": ("исследователь", "연구원"),
+        "intern": ("стажёр", "인턴"),
+        "diplomat": ("дипломат", "외교관"),
+        "founder": ("основатель", "설립자"),
+        "owner": ("владелец", "소유주"),
+        "spokesperson": ("официальный представитель", "대변인"),
+        "minister": ("министр", "장관"),
+        "other": ("другое", "기타"),
+    },
+}
+
+
+def term(value: str, lang: str, vocabulary: str | None = None) -> str:
+    """A vocabulary value or caption in ``lang`` (English: the value with spaces).
+
+    ``vocabulary`` (e.g. ``"affiliation-role"``) picks the sense of a word two vocabularies
+    share; without it, or for a word only :data:`TERMS` has, the general word is used.
+
+    >>> term("reporter", "ru"), term("reporter", "ru", "affiliation-role")
+    ('сообщивший', 'репортёр')
+    """
+    if lang in ("ru", "ko"):
+        words = SCOPED.get(vocabulary or "", {}).get(value) or TERMS.get(value)
+        if words:
+            return words[0 if lang == "ru" else 1]
     return value.replace("-", " ")
