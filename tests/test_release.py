@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from nkru_data.errors import NkruDataError
 from nkru_data.validation.validate import validate
 from nkru_data.workflow.release import bumped, release, versions
 
-from .conftest import ROOT
+from .conftest import ROOT, tool_env
 
 
 def test_the_three_versions_agree() -> None:
@@ -46,6 +47,10 @@ def test_release_updates_every_file_and_keeps_the_package_valid(tmp_path: Path) 
     assert 'date-released: "2027-01-02"' in (tmp_path / "CITATION.cff").read_text()
     assert f"## [{new}] - 2027-01-02" in (tmp_path / "CHANGELOG.md").read_text()
     assert validate(tmp_path / "datapackage").valid
+    cited = subprocess.run(["nkru-data", "cite", "--format", "cff"], capture_output=True,
+                           text=True, env=tool_env() | {"NKRU_DATA_PATH": str(tmp_path /
+                           "datapackage")}, timeout=120)  # fmt: skip
+    assert cited.stdout == (tmp_path / "CITATION.cff").read_text(encoding="utf-8")
 
 
 # The rules of the Citation File Format 1.2.0 schema that this file exercises.

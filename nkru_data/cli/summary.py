@@ -1,14 +1,20 @@
-"""What ``nkru-data info`` prints: counts per table and kind, label coverage per language."""
+"""What ``nkru-data info`` shows: counts per table and kind, label coverage per language.
+
+Both parts are rows of one shape (``section``, ``name``, ``count``, ``total``, ``breakdown``),
+so that ``--format json`` and ``--format csv`` give one list a program can read; the table
+view shows them as the two tables a person reads.
+"""
 
 from __future__ import annotations
 
 import os
 from collections import Counter
 
-from rich.table import Table as RichTable
-
+from nkru_data.cli.render import Column, Row, Section
 from nkru_data.dataset import Dataset, load
 from nkru_data.model.layout import TABLES
+
+KEYS = ("section", "name", "count", "total", "breakdown")
 
 
 def kind_counts(ds: Dataset) -> dict[str, Counter[str]]:
@@ -42,25 +48,44 @@ def label_coverage(ds: Dataset) -> dict[str, dict[str, int]]:
     return coverage
 
 
-def summary_tables(path: str | os.PathLike[str] | None = None) -> list[RichTable]:
-    """Rich tables for the terminal."""
+def _breakdown(row: Row) -> str:
+    counts = row["breakdown"]
+    if row["section"] == "labels" and row["name"] == "en":
+        return "(names in the tables)"
+    return ", ".join(f"{k} {v}" for k, v in counts.items()) if isinstance(counts, dict) else ""
+
+
+def summary_sections(path: str | os.PathLike[str] | None = None) -> list[Section]:
+    """Rows per table (with kinds) and labels per language (with origins)."""
     ds = load(path)
-    counts = RichTable(title="Rows per table")
-    counts.add_column("table")
-    counts.add_column("rows", justify="right")
-    counts.add_column("by kind")
     kinds = kind_counts(ds)
-    for name, n in ds.counts().items():
-        by_kind = ", ".join(f"{k} {v}" for k, v in sorted(kinds.get(name, Counter()).items()))
-        counts.add_row(name, str(n), by_kind)
+    tables: list[Row] = [
+        {"section": "tables", "name": name, "count": n, "total": None,
+         "breakdown": dict(sorted(kinds.get(name, Counter()).items()))}
+        for name, n in ds.counts().items()
+    ]  # fmt: skip
     cov = label_coverage(ds)
-    langs = RichTable(title="Labels")
-    langs.add_column("language")
-    langs.add_column("records named", justify="right")
-    langs.add_column("labels by origin")
     total = cov["records"]["total"]
-    langs.add_row("en", f"{total}/{total}", "(names in the tables)")
+    langs: list[Row] = [
+        {"section": "labels", "name": "en", "count": total, "total": total, "breakdown": {}}
+    ]
     for lang in ("ru", "ko"):
-        by_origin = ", ".join(f"{o} {n}" for o, n in sorted(cov.get(lang, {}).items()))
-        langs.add_row(lang, f"{cov['records'][lang]}/{total}", by_origin)
-    return [counts, langs]
+        origins = dict(sorted(cov.get(lang, {}).items()))
+        langs.append({"section": "labels", "name": lang, "count": cov["records"][lang],
+                      "total": total, "breakdown": origins})  # fmt: skip
+    return [
+        Section(
+            "Rows per table",
+            [Column("name", "table"), Column("count", "rows", right=True),
+             Column("breakdown", "by kind", show=_breakdown)],
+            tables, KEYS,
+        ),
+        Section(
+            "Labels",
+            [Column("name", "language"),
+             Column("count", "records named", right=True,
+                    show=lambda r: f"{r['count']}/{r['total']}"),
+             Column("breakdown", "labels by origin", show=_breakdown)],
+            langs, KEYS,
+        ),
+    ]  # fmt: skip

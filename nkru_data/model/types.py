@@ -17,7 +17,9 @@ from pydantic import AfterValidator, BeforeValidator, Field
 from nkru_data.model.values import parse_boolean, parse_number
 
 ID_KINDS = ("person", "org", "place", "event", "agreement", "stat", "claim", "aff", "src")
-ID_PATTERN = r"^(?:person|org|place|event|agreement|stat|claim|aff|src):[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: plain groups, not ``(?:``: SQLAlchemy (frictionless' SQL route) would read ``:person`` in
+#: ``(?:person|…)`` as a bind parameter and break every CHECK constraint built from the pattern
+ID_PATTERN = r"^(person|org|place|event|agreement|stat|claim|aff|src):[a-z0-9]+(-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
 LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"

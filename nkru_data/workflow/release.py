@@ -64,6 +64,7 @@ def release(root: Path, part: str, today: dt.date | None = None) -> str:
     descriptor_file = root / "datapackage" / "datapackage.json"
     descriptor = load_descriptor(descriptor_file)
     descriptor["version"] = new
+    descriptor["created"] = f"{date}T00:00:00Z"  # the release date `nkru-data cite` gives
     descriptor_file.write_text(dumps(descriptor), encoding="utf-8")
     changelog = root / "CHANGELOG.md"
     if changelog.is_file():
