@@ -92,10 +92,13 @@ def test_listing_json_and_csv_hold_every_record(
                                                 (["sources"], "published")])  # fmt: skip
 def test_listings_are_in_date_order(args: list[str], date_key: str) -> None:
     rows = as_json(*args)
-    dated = [r for r in rows if r[date_key]]
-    keys = [parse(r[date_key]).sort_key() for r in dated]
+    known = [r for r in rows if r[date_key] and not r[date_key].startswith("XXXX")]
+    keys = [parse(r[date_key]).sort_key() for r in known]
     assert keys == sorted(keys)
-    assert rows[: len(dated)] == dated  # undated ones last
+    assert rows[: len(known)] == known  # undated ones and those of no known year last
+    tail = [r[date_key] for r in rows[len(known) :]]
+    assert all(not d or d.startswith("XXXX") for d in tail)
+    assert tail == sorted(tail, key=lambda d: d == "")  # no year before no date at all
 
 
 def test_events_in_korean_and_russian(ds: Dataset) -> None:

@@ -4,8 +4,8 @@ The citation metadata lives here, once, because this is what an installed wheel 
 wheel carries the package and the data, not the checkout's ``CITATION.cff``, and the runtime
 has no YAML parser to read it with. ``CITATION.cff`` is this module's ``cff`` output, byte for
 byte (a test holds them together); the version and the release date are the data package's own
-(``version`` and ``created`` in ``datapackage.json``), which ``nkru-data release`` moves. The dataset has no published home page yet:
-there is no URL until one exists (set :attr:`Citation.url` then, and every format gains it).
+(``version`` and ``created`` in ``datapackage.json``), which ``nkru-data release`` moves. The
+dataset has no published home page yet: there is no URL until one exists (set :attr:`Citation.url` then, and every format gains it).
 """
 
 from __future__ import annotations

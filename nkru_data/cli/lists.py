@@ -21,6 +21,7 @@ import typer
 from nkru_data.cli.app import Lang, LangOpt, Output, OutputOpt, PathOpt, app, friendly
 from nkru_data.cli.render import Column, Row, Section, emit, localized
 from nkru_data.errors import NkruDataError, UnknownRecord
+from nkru_data.lang.dates import time_order
 from nkru_data.model.enums import ClaimStatus, EventKind, SourceKind
 
 if TYPE_CHECKING:
@@ -34,16 +35,6 @@ def _year(flag: str, help: str) -> Any:
 
 def _choices(what: str, vocabulary: type[Enum]) -> str:
     return f"{what}: {', '.join(str(member.value) for member in vocabulary)}."
-
-
-def _sort_key(edtf: str | None) -> tuple[int, date, date]:
-    """Dated records in date order, undated ones last."""
-    from nkru_data.lang.dates import parse
-
-    if not edtf:
-        return (1, date.min, date.max)
-    lower, upper = parse(edtf).sort_key()
-    return (0, lower, upper)
 
 
 def _when(edtf: str | None, lang: str) -> str | None:
@@ -154,7 +145,7 @@ def events(
          "title": localized(ds, e.id, lang.value), "place": e.place,
          "place_name": localized(ds, e.place, lang.value),
          "certainty": str(e.certainty) if e.certainty else None}
-        for e in sorted(ds.events, key=lambda e: (_sort_key(e.date), e.id))
+        for e in sorted(ds.events, key=lambda e: (time_order(e.date), e.id))
         if (kind is None or e.kind == kind) and keep(e.date)
         and (inside is None or e.place in inside)
     ]  # fmt: skip
@@ -261,7 +252,7 @@ def stats(
          "qualifier": str(s.qualifier) if s.qualifier else None, "place": s.place,
          "place_name": localized(ds, s.place, lang.value), "reported_by": s.reported_by,
          "reported_by_name": localized(ds, s.reported_by, lang.value)}
-        for s in sorted(ds.statistics, key=lambda s: (_sort_key(s.period), s.id))
+        for s in sorted(ds.statistics, key=lambda s: (time_order(s.period), s.id))
         if needle is None or needle in _topic(s.indicator)
     ]  # fmt: skip
     columns = [
@@ -300,7 +291,7 @@ def sources(
          "kind": str(s.kind), "title": localized(ds, s.id, lang.value), "publisher": s.publisher,
          "publisher_name": localized(ds, s.publisher, lang.value), "authors": list(s.authors),
          "language": s.language, "url": s.url, "archived": s.seed is not None}
-        for s in sorted(ds.sources, key=lambda s: (_sort_key(s.published), s.id))
+        for s in sorted(ds.sources, key=lambda s: (time_order(s.published), s.id))
         if kind is None or s.kind == kind
     ]  # fmt: skip
     columns = [

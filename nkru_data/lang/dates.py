@@ -209,6 +209,20 @@ def bounds(text: str | None) -> tuple[date | None, date | None]:
     return value.lower, value.upper
 
 
+def time_order(text: str | None) -> tuple[bool, tuple[date, date]]:
+    """Sort key for listing in time: by earliest then latest day, with no date and dates of no
+    known year (``XXXX``, ``XXXX-02``) last rather than first.
+
+    >>> sorted(["XXXX", "", "2016", "../1999"], key=time_order)
+    ['../1999', '2016', 'XXXX', '']
+    """
+    if not text:
+        return True, (date.max, date.max)
+    value = parse(text)
+    year_unknown = (value.start or value.end or value).text[:4] == "XXXX"
+    return year_unknown, value.sort_key()
+
+
 def not_after(first: str | None, second: str | None) -> bool:
     """True unless ``first`` must lie after ``second`` (used for born ≤ died, start ≤ end)."""
     lo, _ = bounds(first)

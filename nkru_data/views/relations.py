@@ -9,12 +9,11 @@ table order (the tables are sorted by primary key).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from nkru_data.errors import UnknownRecord
-from nkru_data.lang.dates import format_edtf, not_after, parse
+from nkru_data.lang.dates import format_edtf, not_after, time_order
 from nkru_data.model.layout import TABLE_BY_NAME
-from nkru_data.views.frames import date_precision
 from nkru_data.views.lookup import Lookup, check_lang
 
 if TYPE_CHECKING:
@@ -62,10 +61,7 @@ def places_within(ds: Lookup, place_id: str) -> list[str]:
 def _by_date(events: list[Event]) -> list[Event]:
     """In time order; events whose dates have no bound in time (``XXXX``) last, not first."""
 
-    def key(ev: Event) -> tuple[bool, tuple[Any, Any], str]:
-        return date_precision(ev.date) == "unknown", parse(ev.date).sort_key(), ev.id
-
-    return sorted(events, key=key)
+    return sorted(events, key=lambda ev: (time_order(ev.date), ev.id))
 
 
 def events_involving(ds: Lookup, id_: str, within: bool = True) -> list[Event]:
