@@ -107,16 +107,18 @@ def show(
 @friendly
 def search(
     text: str = typer.Argument(
-        ..., help="Text to find in names, titles and aliases (any language)."
+        ..., help="Text to find in names, labels, descriptions and quotes (any language)."
     ),
     lang: Lang = LangOpt,
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many records."),
     format: Output = OutputOpt,
     path: Path | None = PathOpt,
 ) -> None:
-    """Find records by name in English, Russian or Korean (case- and accent-insensitive).
+    """Find records in English, Russian or Korean: names, labels, descriptions, quotes.
 
-    Best matches first; exit 1 when nothing matches. json and csv give id, kind and name.
+    Case- and accent-insensitive; names first, then descriptions, quotes and records at a
+    matching place; a near spelling when nothing matches exactly. Exit 1 when nothing is
+    found. json and csv give id, kind and name.
     """
     from nkru_data.dataset import load
 
