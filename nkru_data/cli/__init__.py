@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import typer
 
-from nkru_data.cli import browse, labels, quality, versions
-from nkru_data.cli.app import Format, app, out
+from nkru_data.cli import browse, cite, export, labels, lists, quality, serve, versions
+from nkru_data.cli.app import Format, Output, app, out
 
 __all__ = ["app", "main"]
 
@@ -37,7 +37,7 @@ def main_job(
 ) -> None:
     """With no command: load, validate and summarise the bundled data."""
     if ctx.invoked_subcommand is None:
-        browse.info(None)
+        browse.info(None, Output.table)
         quality.validate(None, Format.text, strict=False, seeds=None)
 
 
@@ -46,4 +46,5 @@ def main() -> None:
     app(prog_name="nkru-data")
 
 
-_COMMAND_MODULES = (browse, labels, quality, versions)  # imported for their registrations
+# imported to register their commands
+_COMMAND_MODULES = (browse, cite, export, labels, lists, quality, serve, versions)

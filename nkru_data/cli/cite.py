@@ -5,7 +5,8 @@ wheel carries the package and the data, not the checkout's ``CITATION.cff``, and
 has no YAML parser to read it with. ``CITATION.cff`` is this module's ``cff`` output, byte for
 byte (a test holds them together); the version and the release date are the data package's own
 (``version`` and ``created`` in ``datapackage.json``), which ``nkru-data release`` moves. The
-dataset has no published home page yet: there is no URL until one exists (set :attr:`Citation.url` then, and every format gains it).
+dataset has no published home page yet: there is no URL until one exists (set
+:attr:`Citation.url` then, and every format gains it).
 """
 
 from __future__ import annotations

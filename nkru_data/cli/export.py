@@ -29,11 +29,27 @@ def export(
         [Lang.en, Lang.ru, Lang.ko], "--lang", "-l", help="Languages of names (repeatable)."
     ),
     force: bool = typer.Option(False, "--force", help="Replace the output if it exists."),
+    metadata: Path | None = typer.Option(
+        None, "--metadata", help="sqlite only: also write Datasette's metadata.json here."
+    ),
     path: Path | None = typer.Option(None, "--path", help="Package folder (default: bundled)."),
 ) -> None:
     """Export the dataset in one format (see the list above); never overwrites without --force."""
     from nkru_data.dataset import load
+    from nkru_data.errors import NkruDataError, OutputExists
     from nkru_data.export import export as run
 
-    written = run(load(path), format.value, output, langs=[x.value for x in lang], force=force)
+    langs = [x.value for x in lang]
+    if metadata is not None:
+        if format.value != "sqlite":
+            raise NkruDataError("--metadata goes with sqlite only", code="usage")
+        if metadata.exists() and not force:
+            raise OutputExists(f"{metadata}: already exists; pass --force to replace it")
+    ds = load(path)
+    written = run(ds, format.value, output, langs=langs, force=force)
     out.print(f"wrote {written}", highlight=False)
+    if metadata is not None:
+        from nkru_data.export.sqlite import write_metadata
+
+        write_metadata(ds, metadata, langs, database=written.stem)
+        out.print(f"wrote {metadata}", highlight=False)

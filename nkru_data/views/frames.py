@@ -151,17 +151,21 @@ class _Builder:
     column: a table has far fewer distinct places and dates than rows.
     """
 
-    def __init__(self, ds: Lookup, langs: Sequence[str], fallback: bool) -> None:
-        self.ds = ds
+    def __init__(self, ds: Lookup | None, langs: Sequence[str], fallback: bool) -> None:
+        self.ds = ds  # None: the columns only, no row
         self.langs = languages(langs)
         self.fallback = fallback
+        self._names: dict[tuple[str, str, str], tuple[str | None, bool | None]] = {}
+        self.sources_count: dict[str, int] = {}
+        self.place_kind: dict[str, str] = {}
+        if ds is None:
+            return
         sources: dict[str, set[str]] = defaultdict(set)
         for citation in ds.table("citations"):
             fields = vars(citation)
             sources[fields["record"]].add(fields["source"])
         self.sources_count = {record: len(found) for record, found in sources.items()}
         self.place_kind = {vars(p)["id"]: vars(p)["kind"].value for p in ds.table("places")}
-        self._names: dict[tuple[str, str, str], tuple[str | None, bool | None]] = {}
 
     def localized(self, id_: str | None, lang: str, field_: str = "name") -> tuple[Any, Any]:
         """A label in ``lang`` and whether it is the English fallback (both NA: no record)."""
@@ -172,7 +176,7 @@ class _Builder:
         return found
 
     def _lookup(self, id_: str | None, lang: str, field_: str) -> tuple[Any, Any]:
-        if not id_ or id_ not in self.ds:
+        if not id_ or self.ds is None or id_ not in self.ds:
             return None, None
         text = self.ds.label(id_, lang, field_, fallback=False)
         if text is not None or lang == "en":
@@ -181,7 +185,7 @@ class _Builder:
         return (english if self.fallback else None), english is not None
 
     def frame(self, table: Table) -> Frame:
-        records = [vars(r) for r in self.ds.table(table.name)]
+        records = [vars(r) for r in self.ds.table(table.name)] if self.ds is not None else []
         columns: list[Column] = []
         data: list[list[Any]] = []
 
@@ -262,8 +266,9 @@ def frame(ds: Lookup, table: str, langs: Sequence[str] = (), *, fallback: bool =
     return _Builder(ds, langs, fallback).frame(TABLE_BY_NAME[table])
 
 
-def frames(ds: Lookup, langs: Sequence[str] = (), *, fallback: bool = True) -> list[Frame]:
-    """Every table as a frame (the shared lookups built once)."""
+def frames(ds: Lookup | None, langs: Sequence[str] = (), *, fallback: bool = True) -> list[Frame]:
+    """Every table as a frame (the shared lookups built once); with ``ds=None``, the frames'
+    columns without any row (what a schema or a metadata file needs)."""
     builder = _Builder(ds, langs, fallback)
     return [builder.frame(t) for t in TABLES]
 
