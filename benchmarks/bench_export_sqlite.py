@@ -26,14 +26,13 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from grow import grow_real  # noqa: E402
+from grow import best, grow_real  # noqa: E402
 
 from nkru_data import load  # noqa: E402
 from nkru_data.dataset import Dataset  # noqa: E402
@@ -63,15 +62,6 @@ def bare(ds: Dataset, out: Path) -> tuple[float, int]:
     return time.perf_counter() - start, sum(len(rows) for _, rows in tables)
 
 
-def best(repeat: int, step: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def measure(work: Path, factor: int, repeat: int) -> tuple[int, float, float, float, float]:
     """Rows, and the best seconds of bare, frames and export at one size; the export's MB."""
     folder = work / f"pkg-{factor}"
@@ -86,9 +76,9 @@ def measure(work: Path, factor: int, repeat: int) -> tuple[int, float, float, fl
         assert stored == rows, (stored, rows)  # the same rows as the package holds
         floor.append(seconds)
         target.unlink()
-    flat = best(repeat, lambda: frames(ds, LANGS))
+    flat = best(lambda: frames(ds, LANGS), repeat)
     out = work / f"export-{factor}.sqlite"
-    ours = best(repeat, lambda: export(ds, "sqlite", out, force=True))
+    ours = best(lambda: export(ds, "sqlite", out, force=True), repeat)
     return rows, min(floor), flat, ours, out.stat().st_size / 1e6
 
 

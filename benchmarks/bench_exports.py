@@ -17,25 +17,14 @@ import argparse
 import shutil
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grow import grow_real
+from grow import best, grow_real
 
 import nkru_data
 from nkru_data.export import FORMATS, export
-
-
-def best(run: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def floor(package: Path, out: Path) -> None:

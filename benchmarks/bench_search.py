@@ -26,12 +26,11 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grow import grow_real
+from grow import best, grow_real
 
 import nkru_data
 from nkru_data.dataset import Dataset
@@ -59,15 +58,6 @@ def fts_search(db: sqlite3.Connection, query: str) -> list[str]:
         "SELECT record FROM fts WHERE fts MATCH ? ORDER BY tier, rank", (phrase,)
     ).fetchall()
     return list(dict.fromkeys(r for (r,) in rows))
-
-
-def best(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""The real package grown ``factor``-fold: every table, real proportions, real text.
+"""What the benchmarks share: the real package grown ``factor``-fold (every table, real
+proportions, real text) and a best-of-N timer.
 
 Each copy ``r`` of every row gets every id it holds suffixed with ``-r<r>`` (the first copy
 keeps the real ids), so keys stay unique and every reference still resolves within its copy.
@@ -13,6 +14,8 @@ import io
 import json
 import re
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,3 +55,14 @@ def grow_real(folder: Path, factor: int) -> int:
     base = json.loads((REAL / "datapackage.json").read_text(encoding="utf-8"))
     (folder / "datapackage.json").write_text(dumps(generated(base, folder)), encoding="utf-8")
     return total
+
+
+def best(run: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of ``repeat`` runs, in seconds: the least disturbed by the rest of the
+    machine."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)

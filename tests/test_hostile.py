@@ -397,3 +397,23 @@ def test_valid_edtf_forms_are_accepted(pkg: Path) -> None:
     set_cell(people, line, "born", "XXXX-02-29")
     report = checked(pkg)
     assert not [p for p in report.problems if p.code == "invalid-edtf"], report.to_text()
+
+
+def test_a_huge_cell_is_refused_even_after_a_library_raised_the_csv_limit(pkg: Path) -> None:
+    """sqlite-utils raises the csv module's global limit on import; ours still holds."""
+    import csv
+    import sys
+
+    import sqlite_utils.utils
+
+    people = pkg / "data" / "people.csv"
+    header, rest = people.read_text(encoding="utf-8").split("\n", 1)
+    people.write_text(header + '\nperson:big,"' + "a" * 1_000_000 + '"\n' + rest, "utf-8")
+    before = csv.field_size_limit()
+    sqlite_utils.utils.maximize_csv_field_size_limit()
+    try:
+        report = checked(pkg, structural=False)
+        has(report, "broken-csv", "people.csv", line=2)
+        assert csv.field_size_limit() == sys.maxsize or csv.field_size_limit() > 10**9
+    finally:
+        csv.field_size_limit(before)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import gc
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,8 +85,28 @@ def _line_numbers(text: str) -> tuple[list[list[str]], list[int], list[int]]:
     return rows, lines, records
 
 
+@contextmanager
+def _bounded_cells() -> Iterator[None]:
+    """The csv module's cell limit at :data:`MAX_CELL` while we read, whatever it was.
+
+    The limit is one global of the csv module, and other libraries raise it on import
+    (sqlite-utils sets it to ``sys.maxsize``): a notebook that imported one of them must still
+    refuse a 50 MB cell in a hostile package.
+    """
+    previous = csv.field_size_limit(MAX_CELL)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def parse_csv(path: Path, text: str) -> RawTable:
     """Split CSV text into rows, remembering the line each row starts on."""
+    with _bounded_cells():
+        return _parse_csv(path, text)
+
+
+def _parse_csv(path: Path, text: str) -> RawTable:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     collecting = gc.isenabled()
     gc.disable()  # rows are lists of new strings, never cyclic: collection passes are wasted work
