@@ -27,7 +27,7 @@ MOVED = {
         "cards": "views.cards",
         "validate": "validation.validate", "structure": "validation.structure",
         "checks": "validation.checks", "cells": "validation.cells",
-        "links": "validation.links", "evidence": "validation.evidence",
+        "links": "validation.links", "evidence": "store.archive",
         "generate": "workflow.generate", "labels": "workflow.labels",
         "translate": "workflow.translate", "diff": "workflow.diff",
         "release": "workflow.release", "summary": "cli.summary",

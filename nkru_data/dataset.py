@@ -20,6 +20,7 @@ from nkru_data.model.layout import TABLE_BY_NAME, TABLES, Table
 from nkru_data.store.csvfile import RawTable
 from nkru_data.store.package import read_package
 from nkru_data.store.resources import ENV_VAR, descriptor_path
+from nkru_data.views.search import fold  # noqa: F401  (its home of 0.1)
 
 if TYPE_CHECKING:
     import pandas
@@ -30,16 +31,6 @@ if TYPE_CHECKING:
     from nkru_data.views.search import SearchIndex
 
 LANGS = ("en", "ru", "ko")
-
-
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form for search (``Ё`` → ``е``, ``É`` → ``e``).
-
-    Kept here for callers of 0.1; the search index (:mod:`nkru_data.views.search`) owns it.
-    """
-    from nkru_data.views.search import fold as search_fold
-
-    return search_fold(text)
 
 
 class _Rows:
@@ -75,6 +66,7 @@ class Dataset:
                 for i, id_ in enumerate(self._ids(table)):
                     self._table_of[id_] = (table.name, i)
         self._labels: dict[tuple[str, str, str], list[tuple[str, bool]]] | None = None
+        self._redirects: dict[str, tuple[str, str]] | None = None
         self._search_index: SearchIndex | None = None
 
     # -- tables -------------------------------------------------------------------------------
@@ -184,12 +176,22 @@ class Dataset:
         return iter(self._table_of)
 
     def get(self, id_: str) -> Record:
-        """The record with this id, from whichever table holds it."""
-        try:
-            name, index = self._table_of[id_]
-        except KeyError:
-            raise UnknownRecord(self._unknown(id_)) from None
-        return self.table(name)[index]
+        """The record with this id, from whichever table holds it; a retired id gives the
+        record it was merged into (:meth:`moved` says so)."""
+        where = self._table_of.get(id_)
+        if where is None:
+            moved = self.moved(id_)
+            if moved is None or moved[0] not in self._table_of:
+                raise UnknownRecord(self._unknown(id_))
+            where = self._table_of[moved[0]]
+        return self.table(where[0])[where[1]]
+
+    def moved(self, id_: str) -> tuple[str, str] | None:
+        """Where a retired id went — (the id that holds it now, why) — or ``None``."""
+        if self._redirects is None:
+            old, new, why = (self.column("redirects", c) for c in ("old", "new", "reason"))
+            self._redirects = {o: (n, r) for o, n, r in zip(old, new, why)}
+        return self._redirects.get(id_)
 
     def _unknown(self, id_: object) -> str:
         """The one-line message for an unknown id, with the nearest ids when some are close."""

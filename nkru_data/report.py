@@ -20,7 +20,13 @@ UNUSABLE_CODES = frozenset(
 #: codes that are warnings: reported, but failing validation only with ``strict``; every other
 #: code is an error
 WARNING_CODES = frozenset(
-    {"evidence-unverified", "structure-skipped", "look-alike-id", "empty-table"}
+    {
+        "evidence-unverified",
+        "structure-skipped",
+        "look-alike-id",
+        "empty-table",
+        "possible-duplicate",
+    }
 )
 #: in text output, warnings of one code beyond this many are counted, not listed
 SHOWN_PER_WARNING = 5

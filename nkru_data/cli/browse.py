@@ -93,6 +93,11 @@ def show(
     from nkru_data.dataset import load
 
     ds = load(path)
+    moved = ds.moved(id)
+    if moved:
+        err.print(f"{id} was merged into {moved[0]} ({moved[1]}); showing {moved[0]}",
+                  highlight=False, markup=False)  # fmt: skip
+        id = moved[0]
     if format is Output.table:
         print(ds.describe(id, lang.value))
         return

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from nkru_data.cli.app import CheckOpt, Format, PathArg, app, err, friendly, report_changes
+from nkru_data.cli.app import CheckOpt, Format, PathArg, app, err, friendly, out, report_changes
 
 
 @app.command()
@@ -63,6 +63,38 @@ def fmt(
     from nkru_data.workflow.generate import format_tables
 
     report_changes(format_tables(path, write=not check), check, "reformatted")
+
+
+@app.command()
+@friendly
+def anchor(
+    check: bool = CheckOpt,
+    path: Path | None = PathArg,
+    seeds: Path | None = typer.Option(
+        None, "--seeds", help="Folder of archived texts (default: seeds/ beside the package)."
+    ),
+) -> None:
+    """Write where each quote stands in its archived text (citations start/end) and each
+    text's SHA-256 (sources.sha256); idempotent."""
+    from nkru_data.workflow.anchor import anchor as run
+
+    report_changes(run(path, seeds=seeds, write=not check), check, "written")
+
+
+@app.command()
+@friendly
+def merge(
+    old: str = typer.Argument(..., help="The id that goes (it will redirect)."),
+    new: str = typer.Argument(..., help="The id that stays."),
+    reason: str = typer.Option(..., "--reason", help="Why the two are one real thing."),
+    path: Path | None = typer.Option(None, "--path", help="Package folder."),
+) -> None:
+    """Merge two records of one real thing: OLD's references, citations and labels move to NEW,
+    and redirects.csv keeps OLD resolvable."""
+    from nkru_data.workflow.merge import merge as run
+
+    run(old, new, reason, path)
+    out.print(f"{old} merged into {new}", highlight=False)
 
 
 @app.command()

@@ -26,6 +26,8 @@ class SourceKind(Vocabulary):
     PRESS_RELEASE = "press-release"
     BOOK = "book"
     WEBSITE = "website"
+    #: the curators' general knowledge, said in each citation's note (no quote, no text)
+    EDITORIAL = "editorial"
     OTHER = "other"
 
 

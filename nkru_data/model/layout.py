@@ -13,6 +13,11 @@ if TYPE_CHECKING:
     from nkru_data.model.records import Record
 
 
+#: what every seed path starts with: the archived texts live in the seeds folder, nowhere else
+SEEDS_PREFIX = "seeds/"
+#: the source kind of the curators' general knowledge: no archived text, no quote, a note
+EDITORIAL = "editorial"
+
 #: the Data Package and Table Schema profiles the descriptor declares (frictionless knows both
 #: without fetching them)
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -77,8 +82,27 @@ TABLES: tuple[Table, ...] = (
     Table("labels", "Label", ("entity", "field", "lang", "value"), (), None, "Labels"),
     Table("citations", "Citation", ("record", "source", "quote"),
           (("source", "sources", "id"),), None, "Citations"),
+    Table("redirects", "Redirect", ("old",), (), None,
+          "Redirects: retired ids and the records they were merged into"),
+    Table("not_duplicates", "NotDuplicate", ("first", "second"), (), None,
+          "Pairs checked and found to be different things"),
 )  # fmt: skip
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+#: tables that hold no record of their own and may well be empty
+MAY_BE_EMPTY = ("redirects", "not_duplicates")
 #: tables whose rows must each carry at least one citation
 CITED_TABLES = ("people", "organizations", "places", "events", "agreements", "statistics",
                 "claims", "affiliations")  # fmt: skip
+#: the fields of each table that state a fact and so need evidence: a citation naming them in
+#: ``citations.fields``, or an editorial one saying what general knowledge they rest on. Names,
+#: titles, labels, descriptions and notes are summaries and need none.
+FACTUAL_FIELDS: dict[str, tuple[str, ...]] = {
+    "people": ("pseudonym", "gender", "born", "died", "nationality", "occupation"),
+    "organizations": ("abbreviation", "kind", "country", "parent"),
+    "places": ("kind", "country", "parent", "lat", "lon"),
+    "events": ("kind", "date", "place", "certainty"),
+    "agreements": ("kind", "signed", "status"),
+    "statistics": ("value", "low", "high", "unit", "qualifier", "period", "place", "reported_by"),
+    "claims": ("subject", "property", "value", "claimed_by", "status"),
+    "affiliations": ("person", "organization", "role", "start", "end"),
+}

@@ -22,17 +22,20 @@ from nkru_data.model.types import (
     CountryList,
     Edtf,
     EventId,
+    FieldList,
     Id,
     Language,
     Latitude,
     Longitude,
     Number,
+    Offset,
     OrgId,
     PartyId,
     PersonId,
     PersonIdList,
     PlaceId,
     ReporterId,
+    Sha256,
     SourceId,
     StatId,
     Text,
@@ -75,6 +78,9 @@ class Source(Record):
     language: Language | None = None
     url: Text | None = None
     seed: Text | None = Field(None, description="path of the archived text under seeds/")
+    sha256: Sha256 | None = Field(
+        None, description="SHA-256 of the archived text's bytes (written by nkru-data anchor)"
+    )
     note: Text | None = None
 
 
@@ -253,6 +259,33 @@ class Citation(Record):
 
     record: Id
     source: SourceId
-    quote: Text
+    quote: Text | None = Field(
+        None, description="verbatim from the source's archived text; empty only when the source"
+        " is editorial (general knowledge, said in the note)",
+    )  # fmt: skip
+    fields: FieldList = Field(
+        (), description="the record's fields this quote supports (empty: the record as a whole)"
+    )
     locator: Text | None = None
     note: Text | None = None
+    start: Offset | None = Field(
+        None, description="where the quote starts in the normalised archived text (code points;"
+        " written by nkru-data anchor)",
+    )  # fmt: skip
+    end: Offset | None = Field(None, description="where the quote ends (exclusive)")
+
+
+class Redirect(Record):
+    """A retired id and the record it was merged into: a released id never disappears."""
+
+    old: Id = Field(description="the id no record holds any more")
+    new: Id = Field(description="the record that holds what the old id named")
+    reason: Text = Field(description="why the two were one real thing")
+
+
+class NotDuplicate(Record):
+    """Two records checked and found to be different things, though they look alike."""
+
+    first: Id
+    second: Id
+    reason: Text = Field(description="what tells them apart")

@@ -24,7 +24,7 @@ class ColumnSpec:
     """What the CSV reader, writer and schema generator need to know of one column."""
 
     name: str
-    kind: str  # Table Schema type: string | number | boolean
+    kind: str  # Table Schema type: string | number | integer | boolean
     required: bool
     description: str | None
     column: Column
@@ -58,6 +58,8 @@ def column_specs(model: type[Record]) -> tuple[ColumnSpec, ...]:
             kind = "boolean"
         elif base is float:
             kind = "number"
+        elif base is int:
+            kind = "integer"
         else:
             kind = column.type
         specs.append(

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from nkru_data.model.values import parse_boolean, parse_number
+from nkru_data.model.values import parse_boolean, parse_integer, parse_number
 
 ID_KINDS = ("person", "org", "place", "event", "agreement", "stat", "claim", "aff", "src")
 #: plain groups, not ``(?:``: SQLAlchemy (frictionless' SQL route) would read ``:person`` in
@@ -140,6 +140,16 @@ def _as_boolean(value: object) -> object:
 
 
 Number = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(_as_number)]
+
+
+def _as_integer(value: object) -> object:
+    """CSV text through the one integer parser that ``validate`` and ``load()`` share."""
+    return parse_integer(value) if isinstance(value, str) else value
+
+
+#: a code-point offset into an archived text
+Offset = Annotated[int, Field(ge=0), BeforeValidator(_as_integer),
+                   Column(type="integer", minimum=0)]  # fmt: skip
 Boolean = Annotated[bool, BeforeValidator(_as_boolean)]
 Latitude = Annotated[
     float, Field(ge=-90, le=90, allow_inf_nan=False), BeforeValidator(_as_number),
@@ -153,6 +163,12 @@ CountryList = Annotated[
     tuple[Annotated[str, AfterValidator(check_country)], ...],
     BeforeValidator(split_list),
     Column(pattern=r"^[A-Z]{2}(?:;[A-Z]{2})*$", is_list=True),
+]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$"), Column(pattern=r"^[0-9a-f]{64}$")]
+FieldList = Annotated[
+    tuple[Annotated[str, Field(pattern=r"^[a-z_]+$")], ...],
+    BeforeValidator(split_list),
+    Column(pattern=r"^[a-z_]+(;[a-z_]+)*$", is_list=True),
 ]
 PersonIdList = Annotated[
     tuple[Annotated[str, _id_of("person")], ...],

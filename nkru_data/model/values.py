@@ -42,6 +42,25 @@ def parse_number(text: str) -> float:
     return value
 
 
+#: a count or an offset: ASCII digits, no sign, no leading zero
+INTEGER_RE = re.compile(r"0|[1-9][0-9]{0,17}")
+
+
+def parse_integer(text: str) -> int:
+    """A whole number of at most 18 ASCII digits, without sign (``0``, ``1200``).
+
+    >>> parse_integer("1200")
+    1200
+    >>> parse_integer("12.0")
+    Traceback (most recent call last):
+    ValueError: '12.0' is not a whole number written in ASCII digits (e.g. 0, 1200)
+    """
+    if not INTEGER_RE.fullmatch(text):
+        shown = text if len(text) <= NUMBER_MAX_LENGTH else text[:NUMBER_MAX_LENGTH] + "…"
+        raise ValueError(f"{shown!r} is not a whole number written in ASCII digits (e.g. 0, 1200)")
+    return int(text)
+
+
 def parse_boolean(text: str) -> bool:
     """``true`` or ``false`` (the Table Schema's only true and false values here)."""
     if text == TRUE:

@@ -22,7 +22,16 @@ from nkru_data.model.layout import Table
 from nkru_data.model.records import Record
 from nkru_data.model.schema import ColumnSpec, column_specs
 from nkru_data.model.types import LIST_SEPARATOR
-from nkru_data.model.values import FALSE, NUMBER_RE, TRUE, is_number, parse_boolean, parse_number
+from nkru_data.model.values import (
+    FALSE,
+    INTEGER_RE,
+    NUMBER_RE,
+    TRUE,
+    is_number,
+    parse_boolean,
+    parse_integer,
+    parse_number,
+)
 from nkru_data.store.csvfile import RawTable, check_widths
 from nkru_data.store.csvfile import check_header as header_rule
 
@@ -49,6 +58,11 @@ def _convert_column(spec: ColumnSpec, column: list[str], raw: RawTable) -> list[
         if not all(map(math.isfinite, (v for v in values if v is not None))):
             _reject(raw, spec.name, column, lambda v: not v or is_number(v), parse_number)
         return values
+    if spec.kind == "integer":
+        whole = INTEGER_RE.fullmatch
+        if not all(whole(v) for v in column if v):
+            _reject(raw, spec.name, column, lambda v: not v or bool(whole(v)), parse_integer)
+        return [int(v) if v else None for v in column]
     if spec.column.format == "edtf":
         if not all(is_valid(v) for v in set(column) if v):
             _reject(raw, spec.name, column, lambda v: not v or is_valid(v), parse)

@@ -16,7 +16,13 @@ from nkru_data.lang.dates import EdtfError, is_valid, parse
 from nkru_data.lang.i18n import look_alike_word
 from nkru_data.model.schema import column_specs
 from nkru_data.model.types import LIST_SEPARATOR, check_id, id_kind, iso_countries
-from nkru_data.model.values import formula_like, hidden_character, parse_boolean, parse_number
+from nkru_data.model.values import (
+    formula_like,
+    hidden_character,
+    parse_boolean,
+    parse_integer,
+    parse_number,
+)
 from nkru_data.report import Problem
 
 if TYPE_CHECKING:
@@ -44,7 +50,7 @@ def cell_problems(rows: Rows) -> Iterator[Problem]:
             def problem(code: str, message: str) -> Problem:
                 return rows.problem(code, message, line, name, value)  # noqa: B023
 
-            numeric = spec.kind == "number"
+            numeric = spec.kind in ("number", "integer")
             if formula_like(value, numeric_ok=numeric) and not (
                 spec.column.format == "edtf" and is_valid(value)
             ):
@@ -66,8 +72,9 @@ def cell_problems(rows: Rows) -> Iterator[Problem]:
             if not value.isascii() and not unicodedata.is_normalized("NFC", value):
                 yield problem("not-nfc", "text is not in Unicode NFC form (run nkru-data fmt)")
             if numeric or spec.kind == "boolean":
+                parser = {"number": parse_number, "integer": parse_integer}.get(spec.kind)
                 try:
-                    (parse_number if numeric else parse_boolean)(value)
+                    (parser or parse_boolean)(value)
                 except ValueError as exc:
                     yield problem("type-error", str(exc))
             if spec.column.format == "edtf":

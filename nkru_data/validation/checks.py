@@ -17,14 +17,14 @@ from typing import Any
 
 from nkru_data.errors import UnusablePackage
 from nkru_data.lang.dates import EdtfError, not_after
-from nkru_data.model.layout import TABLES, Table
+from nkru_data.model.layout import MAY_BE_EMPTY, TABLES, Table
 from nkru_data.model.values import parse_number
 from nkru_data.report import Problem, display_path
 from nkru_data.store.csvfile import RawTable, bad_widths, first_difference, read_raw
 from nkru_data.store.descriptor import declared_resources, stale_parts
 from nkru_data.store.safety import inside
 from nkru_data.store.tables import check_header, render
-from nkru_data.validation import cells, links
+from nkru_data.validation import cells, identity, links, provenance
 
 #: natural keys: two rows agreeing on all of these are the same record entered twice
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
@@ -257,7 +257,7 @@ def semantic_problems(
         problems.extend(_duplicates(rows))
         if rows.table.name in ("places", "organizations"):
             problems.extend(_cycles(rows))
-        if not rows.raw.rows:
+        if not rows.raw.rows and rows.table.name not in MAY_BE_EMPTY:
             problems.append(rows.problem(
                 "empty-table", f"{rows.table.name} has no rows: every table of this dataset"
                 " holds records", 1))  # fmt: skip
@@ -267,8 +267,12 @@ def semantic_problems(
     problems.extend(links.references(tables, ids))
     problems.extend(links.coverage(tables))
     seeds_dir = Path(seeds) if seeds is not None else descriptor.parent.parent / "seeds"
-    problems.extend(links.evidence(tables, seeds_dir, explicit=seeds is not None))
+    problems.extend(provenance.evidence(tables, seeds_dir, explicit=seeds is not None))
+    problems.extend(provenance.field_evidence(tables))
     problems.extend(links.labels(tables))
+    problems.extend(links.disputes(tables))
+    problems.extend(identity.redirects(tables, ids))
+    problems.extend(identity.duplicates(tables))
     if len(tables) == len(TABLES) and not any(rows.bad for rows in tables.values()):
         for part in stale_parts(data, descriptor.parent):
             code = "stale-hash" if part.endswith((".hash", ".bytes")) else "stale-schema"

@@ -1,19 +1,17 @@
-"""Checks across tables: references, citations and their quotes, labels.
+"""Checks across tables: references, coverage, labels.
 
 Polymorphic references (a label, citation, participant or claim may point at any record),
-citation coverage and quotes in the archived sources, label scripts, name coverage in Russian
-and Korean, and CLDR-generated names. Part of the semantic layer run by
-:mod:`nkru_data.checks`.
+parties and participants, label scripts, name coverage in Russian and Korean, and
+CLDR-generated names. Quotes and per-field evidence are :mod:`~nkru_data.validation.provenance`'s.
+Part of the semantic layer run by :mod:`nkru_data.validation.checks`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nkru_data.errors import UnusablePackage
 from nkru_data.lang.i18n import (
     LANGUAGES,
     WORD,
@@ -21,14 +19,9 @@ from nkru_data.lang.i18n import (
     mixed_script_word,
     script_problem,
 )
-from nkru_data.model.layout import CITED_TABLES, TABLES
+from nkru_data.model.layout import TABLES
 from nkru_data.model.types import LIST_SEPARATOR, id_kind
 from nkru_data.report import Problem
-from nkru_data.store.safety import inside
-from nkru_data.validation.evidence import archived_text, quote_stands, short_quote
-
-#: what every seed path starts with: the archived texts live in the seeds folder, nowhere else
-SEEDS_PREFIX = "seeds/"
 
 if TYPE_CHECKING:
     from nkru_data.validation.checks import Rows
@@ -96,113 +89,6 @@ def coverage(tables: dict[str, Rows]) -> Iterator[Problem]:
                     "missing-participants", f"{row['id']} has no participant and no place:"
                     " add a row to participants.csv (or the event's place)", line, "id",
                     row["id"])  # fmt: skip
-
-
-def _archives(
-    tables: dict[str, Rows], seeds: Path, explicit: bool
-) -> tuple[list[Problem], dict[str, str | None]]:
-    """Each seeded source's archived text (``None`` where it cannot be had), with problems."""
-    problems: list[Problem] = []
-    texts: dict[str, str | None] = {}
-    if "sources" not in tables:
-        return problems, texts
-    sources = tables["sources"]
-    present = seeds.is_dir()
-    for line, row in sources:
-        seed, id_ = row.get("seed", ""), row.get("id", "")
-        if not seed:
-            continue
-        texts[id_] = None
-        if not seed.startswith(SEEDS_PREFIX) or len(seed) == len(SEEDS_PREFIX):
-            problems.append(sources.problem("unsafe-path", f"seed must be a path under"
-                                            f" {SEEDS_PREFIX}", line, "seed", seed))  # fmt: skip
-            continue
-        try:
-            path = inside(seeds, seed[len(SEEDS_PREFIX) :])
-        except UnusablePackage as exc:
-            problems.append(sources.problem(exc.code, str(exc), line, "seed", seed))
-            continue
-        if not present:
-            continue
-        if not path.is_file():
-            problems.append(sources.problem("missing-seed", f"no archived text at {seed}"
-                                            + (f" in {seeds}" if explicit else ""), line,
-                                            "seed", seed))  # fmt: skip
-            continue
-        try:
-            texts[id_] = archived_text(path)
-        except UnusablePackage as exc:
-            problems.append(sources.problem("unreadable-seed", str(exc), line, "seed", seed))
-    return problems, texts
-
-
-def evidence(tables: dict[str, Rows], seeds: Path, explicit: bool = False) -> Iterator[Problem]:
-    """Citations: every record cited, every quote long enough and standing in its source.
-
-    A quote that cannot be checked (its source has no archived text, or the texts are not at
-    hand, as in an installed wheel) is an ``evidence-unverified`` warning, never a silent pass.
-    """
-    if "citations" not in tables:
-        return
-    problems, texts = _archives(tables, seeds, explicit)
-    yield from problems
-    names = _names(tables)
-    citations = tables["citations"]
-    cited = set()
-    absent = not seeds.is_dir()
-    for line, row in citations:
-        record, source, quote = row.get("record", ""), row.get("source", ""), row.get("quote", "")
-        cited.add(record)
-        why = short_quote(quote, names.get(record, ()))
-        if why:
-            yield citations.problem("short-quote", why, line, "quote", quote)
-            continue
-        if source not in texts:
-            message = f"{source} has no archived text (no seed): the quote cannot be checked"
-            yield citations.problem("evidence-unverified", message, line, "quote", quote)
-            continue
-        text = texts[source]
-        if text is None:
-            hint = (f"the archived texts are not here ({seeds} not found); point at them with"
-                    " `nkru-data validate --seeds DIR`") if absent else (
-                    f"the archived text of {source} could not be read")  # fmt: skip
-            yield citations.problem("evidence-unverified", hint, line, "quote", quote)
-        elif not quote_stands(quote, text):
-            yield citations.problem(
-                "quote-not-in-source", f"the quote does not stand verbatim in the archived text"
-                f" of {source} (only white space and typographic quotes or dashes may differ,"
-                " and it must begin and end on word boundaries)", line, "quote", quote)  # fmt: skip
-    for name in (*CITED_TABLES, "sources"):
-        if name not in tables:
-            continue
-        rows = tables[name]
-        for line, row in rows:
-            if name == "sources" and row.get("seed"):
-                continue
-            if row.get("id") and row["id"] not in cited:
-                yield rows.problem(
-                    "missing-citation",
-                    f"{row['id']} has no citation: add a row to citations.csv quoting its source",
-                    line,
-                    "id",
-                    row["id"],
-                )
-
-
-def _names(tables: dict[str, Rows]) -> dict[str, tuple[str, ...]]:
-    """Every name, title, abbreviation and alias of each record, in any language."""
-    names: dict[str, list[str]] = {}
-    for table in TABLES:
-        if table.name_field and table.name in tables:
-            for _, row in tables[table.name]:
-                for column in (table.name_field, "abbreviation"):
-                    if row.get(column):
-                        names.setdefault(row.get("id", ""), []).append(row[column])
-    if "labels" in tables:
-        for _, row in tables["labels"]:
-            if row.get("field") != "description" and row.get("value"):
-                names.setdefault(row.get("entity", ""), []).append(row["value"])
-    return {k: tuple(v) for k, v in names.items()}
 
 
 def labels(tables: dict[str, Rows]) -> Iterator[Problem]:
@@ -294,3 +180,22 @@ def _cldr(
             "value",
             row.get("value"),
         )
+
+
+def disputes(tables: dict[str, Rows]) -> Iterator[Problem]:
+    """A ``disputed`` claim has a counterpart: a claim on the same subject and property with
+    another value (the other version of the disputed fact)."""
+    if "claims" not in tables:
+        return
+    rows = tables["claims"]
+    values: dict[tuple[str, str], set[str]] = {}
+    for _, row in rows:
+        values.setdefault((row.get("subject", ""), row.get("property", "")), set()).add(
+            row.get("value", "")
+        )
+    for line, row in rows:
+        key = (row.get("subject", ""), row.get("property", ""))
+        if row.get("status") == "disputed" and not values[key] - {row.get("value", "")}:
+            message = (f"{row.get('id')} is disputed, but no claim on {key[0]} / {key[1]} gives"
+                       " another value: add the other version, or say how it stands")
+            yield rows.problem("lonely-dispute", message, line, "status", "disputed")

@@ -130,7 +130,7 @@ def _kind(spec: ColumnSpec) -> Kind:
         return "list"
     if spec.enum_type is not None:
         return "category"
-    if spec.kind in ("boolean", "number"):
+    if spec.kind in ("boolean", "number", "integer"):
         return spec.kind  # type: ignore[return-value]
     return "string"
 

@@ -25,13 +25,13 @@ def read_rows(folder: Path, table: str = "labels") -> list[Row]:
     return [dict(zip(raw.header, row)) for row in raw.rows]
 
 
-def write_rows(folder: Path, rows: Iterable[Row]) -> None:
-    """Write labels.csv in canonical form and refresh the descriptor."""
+def write_rows(folder: Path, rows: Iterable[Row], table_name: str = "labels") -> None:
+    """Write a table (labels.csv by default) in canonical form and refresh the descriptor."""
     from nkru_data.workflow.generate import regenerate
 
-    table = TABLE_BY_NAME["labels"]
+    table = TABLE_BY_NAME[table_name]
     text = render(table, table.fields, ([r.get(f, "") for f in table.fields] for r in rows))
-    (folder / "data" / "labels.csv").write_bytes(text.encode("utf-8"))
+    (folder / "data" / f"{table_name}.csv").write_bytes(text.encode("utf-8"))
     regenerate(folder, write=True)
 
 

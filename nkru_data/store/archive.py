@@ -1,4 +1,8 @@
-"""Proof that quotes stand in their sources' archived texts.
+"""The archived texts of the sources, and where quotes stand in them.
+
+Read bounded, normalised once, hashed (``sources.sha256``); quotes are found on word
+boundaries and anchored by code-point offsets (``citations.start``/``end``). Validation
+(:mod:`nkru_data.validation.provenance`) and ``nkru-data anchor`` both use this one module.
 
 A quote is compared with the archived text after normalising only what typesetting changes:
 white-space runs, typographic quotes and apostrophes, dashes, non-breaking spaces, Unicode NFC.
@@ -7,6 +11,7 @@ Everything else — spelling, punctuation, case — must match exactly.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -54,6 +59,8 @@ MAX_ARCHIVE_BYTES = 20_000_000
 #: little: "the" stands in any text
 MIN_QUOTE_CHARS = 15
 MIN_QUOTE_WORDS = 3
+#: a quote shorter than this that stands more than once needs an anchor chosen by hand
+AMBIGUOUS_BELOW = 20
 #: occurrences of a quote looked at for one on word boundaries
 _MAX_OCCURRENCES = 10_000
 _WORDS = re.compile(r"[^\W_]+")
@@ -77,20 +84,50 @@ def _boundary(text: str, start: int, end: int, quote: str) -> bool:
     )
 
 
+def occurrences(quote: str, text: str, most: int = _MAX_OCCURRENCES) -> list[int]:
+    """Where the quote stands in the (normalised) archived text, on word boundaries: the
+    code-point offsets ``citations.start`` holds. At most ``most`` of them are looked for."""
+    needle = normalise(quote)
+    found: list[int] = []
+    if not needle:
+        return found
+    start = text.find(needle)
+    seen = 0
+    while start != -1 and seen < _MAX_OCCURRENCES and len(found) < most:
+        if _boundary(text, start, start + len(needle), needle):
+            found.append(start)
+        start = text.find(needle, start + 1)
+        seen += 1
+    return found
+
+
 def quote_stands(quote: str, text: str) -> bool:
     """True when the quote stands verbatim (after :func:`normalise`) in the archived text,
     beginning and ending on word boundaries ("Moscow" does not stand in "Moscowitz")."""
+    return bool(occurrences(quote, text, most=1))
+
+
+def anchor_of(quote: str, text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
+    """The anchor a citation should carry: its own if it still locates the quote, else the only
+    occurrence, or the first of several when the quote is long enough that they are the same
+    passage repeated (a caption, a pull quote). ``None``: not found, or short and ambiguous."""
     needle = normalise(quote)
-    if not needle:
-        return False
-    start = text.find(needle)
-    seen = 0
-    while start != -1 and seen < _MAX_OCCURRENCES:
-        if _boundary(text, start, start + len(needle), needle):
-            return True
-        start = text.find(needle, start + 1)
-        seen += 1
-    return False
+    if (
+        start is not None and end is not None and needle and text[start:end] == needle
+        and _boundary(text, start, end, needle)
+    ):  # fmt: skip
+        return start, end
+    found = occurrences(quote, text, most=2)
+    if not found or (len(found) > 1 and len(needle) < AMBIGUOUS_BELOW):
+        return None
+    return found[0], found[0] + len(needle)
+
+
+def sha256_file(path: Path) -> str:
+    """SHA-256 of an archived text's bytes, as ``sources.sha256`` holds it (bounded read)."""
+    return hashlib.sha256(
+        read_bounded(path, MAX_ARCHIVE_BYTES, path.name).encode("utf-8")
+    ).hexdigest()
 
 
 def short_quote(quote: str, names: tuple[str, ...] = ()) -> str | None:

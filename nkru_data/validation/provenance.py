@@ -1,0 +1,230 @@
+"""Provenance: every quote stands in its source, where its anchor says, and every factual field
+of every record has its evidence.
+
+- The archived texts: each seeded source's file is read (bounded), its SHA-256 compared with
+  ``sources.sha256`` (so a mirror that obtained the article elsewhere can prove it is the same
+  text), and quotes are looked for in its normalised text (:mod:`.evidence`).
+- Each citation: a quote long enough to prove something, standing verbatim at
+  ``start``/``end`` (written by ``nkru-data anchor``). A source of kind ``editorial`` (the
+  curators' general knowledge) has no quote and says in its note what was used; any other
+  source needs a quote.
+- Each record: every non-empty field of :data:`~nkru_data.model.layout.FACTUAL_FIELDS` is named
+  in the ``fields`` of one of its citations.
+
+A quote that cannot be checked (no archived text here, as in an installed wheel) is an
+``evidence-unverified`` warning, never a silent pass.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nkru_data.errors import UnusablePackage
+from nkru_data.model.layout import CITED_TABLES, EDITORIAL, FACTUAL_FIELDS, SEEDS_PREFIX, TABLES
+from nkru_data.model.types import LIST_SEPARATOR
+from nkru_data.report import Problem
+from nkru_data.store.archive import (
+    AMBIGUOUS_BELOW,
+    archived_text,
+    normalise,
+    occurrences,
+    sha256_file,
+    short_quote,
+)
+from nkru_data.store.safety import inside
+
+if TYPE_CHECKING:
+    from nkru_data.validation.checks import Rows
+
+
+def _archives(
+    tables: dict[str, Rows], seeds: Path, explicit: bool
+) -> tuple[list[Problem], dict[str, str | None]]:
+    """Each seeded source's archived text (``None`` where it cannot be had), with problems."""
+    problems: list[Problem] = []
+    texts: dict[str, str | None] = {}
+    if "sources" not in tables:
+        return problems, texts
+    sources = tables["sources"]
+    present = seeds.is_dir()
+    for line, row in sources:
+        seed, id_ = row.get("seed", ""), row.get("id", "")
+        if not seed:
+            continue
+        texts[id_] = None
+        if not seed.startswith(SEEDS_PREFIX) or len(seed) == len(SEEDS_PREFIX):
+            problems.append(sources.problem("unsafe-path", f"seed must be a path under"
+                                            f" {SEEDS_PREFIX}", line, "seed", seed))  # fmt: skip
+            continue
+        try:
+            path = inside(seeds, seed[len(SEEDS_PREFIX) :])
+        except UnusablePackage as exc:
+            problems.append(sources.problem(exc.code, str(exc), line, "seed", seed))
+            continue
+        if not present:
+            continue
+        if not path.is_file():
+            problems.append(sources.problem("missing-seed", f"no archived text at {seed}"
+                                            + (f" in {seeds}" if explicit else ""), line,
+                                            "seed", seed))  # fmt: skip
+            continue
+        try:
+            texts[id_] = archived_text(path)
+            digest = sha256_file(path)
+        except UnusablePackage as exc:
+            problems.append(sources.problem("unreadable-seed", str(exc), line, "seed", seed))
+            continue
+        recorded = row.get("sha256", "")
+        if recorded != digest:
+            code, why = (
+                ("seed-hash-mismatch", "not the one recorded: it is another text")
+                if recorded
+                else ("missing-hash", "run nkru-data anchor to record it")
+            )
+            message = f"the archived text {seed} has SHA-256 {digest}: {why}"
+            problems.append(sources.problem(code, message, line, "sha256", recorded))
+    return problems, texts
+
+
+def _names(tables: dict[str, Rows]) -> dict[str, tuple[str, ...]]:
+    """Every name, title, abbreviation and alias of each record, in any language."""
+    names: dict[str, list[str]] = {}
+    for table in TABLES:
+        if table.name_field and table.name in tables:
+            for _, row in tables[table.name]:
+                for column in (table.name_field, "abbreviation"):
+                    if row.get(column):
+                        names.setdefault(row.get("id", ""), []).append(row[column])
+    if "labels" in tables:
+        for _, row in tables["labels"]:
+            if row.get("field") != "description" and row.get("value"):
+                names.setdefault(row.get("entity", ""), []).append(row["value"])
+    return {k: tuple(v) for k, v in names.items()}
+
+
+def _anchor(row: dict[str, str], text: str, needle: str) -> tuple[str, str] | None:
+    """What is wrong with a citation's anchor (code, message), or ``None``."""
+    start, end = row.get("start", ""), row.get("end", "")
+    if start.isdigit() and end.isdigit():
+        if text[int(start) : int(end)] == needle:
+            return None
+        return "anchor-mismatch", (f"start/end ({start}–{end}) do not hold the quote in the"
+                                   " normalised archived text; run nkru-data anchor")  # fmt: skip
+    if start or end:
+        return "anchor-mismatch", "start and end are both whole numbers, or both empty"
+    if len(needle) < AMBIGUOUS_BELOW and len(occurrences(needle, text, most=2)) > 1:
+        return "ambiguous-quote", (f"the quote stands more than once and is under"
+                                   f" {AMBIGUOUS_BELOW} characters: quote more, or set start/end"
+                                   " to the occurrence meant")  # fmt: skip
+    return "missing-anchor", "the quote has no start/end yet: run nkru-data anchor"
+
+
+def evidence(tables: dict[str, Rows], seeds: Path, explicit: bool = False) -> Iterator[Problem]:
+    """Citations: every record cited, every quote long enough and standing in its source at
+    its anchor; editorial citations without a quote but with a note."""
+    if "citations" not in tables:
+        return
+    problems, texts = _archives(tables, seeds, explicit)
+    yield from problems
+    kinds = {row.get("id", ""): row.get("kind", "") for _, row in tables.get("sources", ())}
+    names = _names(tables)
+    citations = tables["citations"]
+    cited = set()
+    absent = not seeds.is_dir()
+    for line, row in citations:
+        record, source, quote = row.get("record", ""), row.get("source", ""), row.get("quote", "")
+        cited.add(record)
+        if kinds.get(source) == EDITORIAL:
+            if quote:
+                yield citations.problem("editorial-quote", "an editorial citation quotes"
+                                        " nothing: say in its note what general knowledge was"
+                                        " used", line, "quote", quote)  # fmt: skip
+            if not row.get("note"):
+                yield citations.problem("missing-note", "an editorial citation must say in its"
+                                        " note what general knowledge was used (e.g. 'lat, lon:"
+                                        " city centre')", line, "note", "")  # fmt: skip
+            continue
+        if not quote:
+            yield citations.problem("empty-quote", f"a citation of {source} needs a verbatim"
+                                    " quote (only an editorial source goes without)", line,
+                                    "quote", quote)  # fmt: skip
+            continue
+        why = short_quote(quote, names.get(record, ()))
+        if why:
+            yield citations.problem("short-quote", why, line, "quote", quote)
+            continue
+        if source not in texts:
+            message = f"{source} has no archived text (no seed): the quote cannot be checked"
+            yield citations.problem("evidence-unverified", message, line, "quote", quote)
+            continue
+        text = texts[source]
+        if text is None:
+            hint = (f"the archived texts are not here ({seeds} not found); point at them with"
+                    " `nkru-data validate --seeds DIR`") if absent else (
+                    f"the archived text of {source} could not be read")  # fmt: skip
+            yield citations.problem("evidence-unverified", hint, line, "quote", quote)
+        elif not occurrences(quote, text, most=1):
+            yield citations.problem(
+                "quote-not-in-source", f"the quote does not stand verbatim in the archived text"
+                f" of {source} (only white space and typographic quotes or dashes may differ,"
+                " and it must begin and end on word boundaries)", line, "quote", quote)  # fmt: skip
+        else:
+            wrong = _anchor(row, text, normalise(quote))
+            if wrong:
+                yield citations.problem(wrong[0], wrong[1], line, "start", row.get("start", ""))
+    for name in (*CITED_TABLES, "sources"):
+        if name not in tables:
+            continue
+        rows = tables[name]
+        for line, row in rows:
+            if name == "sources" and row.get("seed"):
+                continue
+            if row.get("id") and row["id"] not in cited:
+                yield rows.problem(
+                    "missing-citation",
+                    f"{row['id']} has no citation: add a row to citations.csv quoting its source",
+                    line,
+                    "id",
+                    row["id"],
+                )
+
+
+def field_evidence(tables: dict[str, Rows]) -> Iterator[Problem]:
+    """Every factual field named by a citation of its record, and citations naming only
+    factual fields of their record's table."""
+    if "citations" not in tables:
+        return
+    table_of = {
+        row.get("id", ""): name for name in FACTUAL_FIELDS if name in tables
+        for _, row in tables[name]
+    }  # fmt: skip
+    covered: dict[str, set[str]] = defaultdict(set)
+    citations = tables["citations"]
+    for line, row in citations:
+        record, named = row.get("record", ""), row.get("fields", "")
+        if not named:
+            continue
+        table = table_of.get(record)
+        fields = named.split(LIST_SEPARATOR)
+        allowed = FACTUAL_FIELDS.get(table or "", ())
+        wrong = [f for f in fields if f not in allowed]
+        if wrong:
+            what = f"{table}: {', '.join(allowed)}" if table else "a record with factual fields"
+            message = f"{', '.join(wrong)[:80]}: not a factual field of {record} ({what})"
+            yield citations.problem("unknown-field", message, line, "fields", named)
+        covered[record].update(fields)
+    for name, factual in FACTUAL_FIELDS.items():
+        if name not in tables:
+            continue
+        rows = tables[name]
+        for line, row in rows:
+            id_ = row.get("id", "")
+            for field in factual:
+                if row.get(field) and field not in covered[id_]:
+                    yield rows.problem("uncited-field", f"{id_}: no citation names {field} in"
+                                       " its fields: quote the passage that states it, or cite"
+                                       " the editorial source saying what general knowledge it"
+                                       " is", line, field, row[field])  # fmt: skip
