@@ -89,7 +89,10 @@ class Person(Record):
 
     id: PersonId
     name: Text
-    pseudonym: Boolean = False
+    pseudonym: Boolean | None = Field(
+        None, description="true: the name is a pseudonym the source uses; false: the source (or"
+        " general knowledge) shows it is the real name; empty: not known",
+    )  # fmt: skip
     gender: e.Gender | None = None
     born: Edtf | None = None
     died: Edtf | None = None

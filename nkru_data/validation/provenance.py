@@ -180,7 +180,7 @@ def evidence(tables: dict[str, Rows], seeds: Path, explicit: bool = False) -> It
             continue
         rows = tables[name]
         for line, row in rows:
-            if name == "sources" and row.get("seed"):
+            if name == "sources" and (row.get("seed") or row.get("kind") == EDITORIAL):
                 continue
             if row.get("id") and row["id"] not in cited:
                 yield rows.problem(
