@@ -128,5 +128,6 @@ def test_another_archived_text_is_caught_by_its_hash(pkg: Path) -> None:  # noqa
     seed = pkg.parent / "seeds" / "003_52ec306317207304.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + "\nA line added by a mirror.\n", "utf-8")
     sources = _rows("sources", pkg / "data")
-    line = next(i for i, s in enumerate(sources, start=2) if s["seed"].endswith("003_52ec306317207304.txt"))
+    seed_name = "003_52ec306317207304.txt"
+    line = next(i for i, s in enumerate(sources, start=2) if s["seed"].endswith(seed_name))
     has(checked(pkg), "seed-hash-mismatch", "sources.csv", line=line, field="sha256")

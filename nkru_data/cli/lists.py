@@ -22,7 +22,7 @@ from nkru_data.cli.app import Lang, LangOpt, Output, OutputOpt, PathOpt, app, fr
 from nkru_data.cli.render import Column, Row, Section, emit, localized
 from nkru_data.errors import NkruDataError, UnknownRecord
 from nkru_data.lang.dates import time_order
-from nkru_data.model.enums import ClaimStatus, EventKind, SourceKind
+from nkru_data.model.enums import ClaimStatus, EventKind, SourceKind, Topic
 
 if TYPE_CHECKING:
     from nkru_data.dataset import Dataset
@@ -209,7 +209,7 @@ def claims(
 
 
 STAT_KEYS = (
-    "id", "period", "when", "indicator", "label", "amount", "value", "low", "high", "unit",
+    "id", "period", "when", "topic", "indicator", "label", "amount", "value", "low", "high", "unit",
     "qualifier", "place", "place_name", "reported_by", "reported_by_name",
 )  # fmt: skip
 
@@ -224,13 +224,14 @@ def _topic(text: str) -> str:
 @app.command()
 @friendly
 def stats(
-    topic: str | None = typer.Option(
+    topic: Topic | None = typer.Option(
+        None, "--topic", "-t", help="Only statistics on this topic."
+    ),
+    indicator: str | None = typer.Option(
         None,
-        "--topic",
-        "-t",
+        "--indicator",
         help="Only statistics whose indicator contains this text (case-insensitive; '-' and"
-        " ' ' alike). Statistics have no topic column: the indicator (e.g. workers-in-russia)"
-        " is what is searched.",
+        " ' ' alike), e.g. workers-in-russia.",
     ),
     lang: Lang = LangOpt,
     format: Output = OutputOpt,
@@ -240,12 +241,12 @@ def stats(
     from nkru_data.lang.i18n import format_quantity
 
     ds = _load(path)
-    needle = _topic(topic) if topic is not None else None
+    needle = _topic(indicator) if indicator is not None else None
     if needle == "":
-        raise NkruDataError("--topic needs some text", code="usage")
+        raise NkruDataError("--indicator needs some text", code="usage")
     rows: list[Row] = [
         {"id": s.id, "period": s.period, "when": _when(s.period, lang.value),
-         "indicator": s.indicator, "label": localized(ds, s.id, lang.value),
+         "topic": str(s.topic), "indicator": s.indicator, "label": localized(ds, s.id, lang.value),
          "amount": format_quantity(s.value, str(s.unit), lang.value,
                                    str(s.qualifier) if s.qualifier else None, s.low, s.high),
          "value": s.value, "low": s.low, "high": s.high, "unit": str(s.unit),
@@ -253,7 +254,8 @@ def stats(
          "place_name": localized(ds, s.place, lang.value), "reported_by": s.reported_by,
          "reported_by_name": localized(ds, s.reported_by, lang.value)}
         for s in sorted(ds.statistics, key=lambda s: (time_order(s.period), s.id))
-        if needle is None or needle in _topic(s.indicator)
+        if (needle is None or needle in _topic(s.indicator))
+        and (topic is None or s.topic.value == topic.value)
     ]  # fmt: skip
     columns = [
         Column("when", "period"),

@@ -105,6 +105,37 @@ class EventKind(Vocabulary):
     PUBLICATION = "publication"
     EXECUTION = "execution"
     INVESTMENT = "investment"
+    POLICY = "policy"
+    LEGISLATION = "legislation"
+    DECLARATION = "declaration"
+    FOUNDING = "founding"
+    LOBBYING = "lobbying"
+    COOPERATION = "cooperation"
+    RELATIONS = "relations"
+    ASSISTANCE = "assistance"
+    APPEAL = "appeal"
+    PERMIT_DECISION = "permit-decision"
+    PURCHASE = "purchase"
+    RESIDENCE = "residence"
+    FAMILY = "family"
+    HARDSHIP = "hardship"
+    OTHER = "other"
+
+
+class Topic(Vocabulary):
+    """What a statistic is about (its ``indicator`` says exactly what it counts)."""
+
+    ASYLUM = "asylum"
+    DEFECTION = "defection"
+    DIPLOMACY = "diplomacy"
+    GEOGRAPHY = "geography"
+    INVESTMENT = "investment"
+    JUSTICE = "justice"
+    LABOUR = "labour"
+    MIGRATION = "migration"
+    POPULATION = "population"
+    SANCTIONS = "sanctions"
+    TRADE = "trade"
     OTHER = "other"
 
 

@@ -191,6 +191,7 @@ class Statistic(Record):
 
     id: StatId
     indicator: Text
+    topic: e.Topic = Field(description="what the statistic is about (a controlled vocabulary)")
     label: Text
     value: Number | None = None
     low: Number | None = None
