@@ -38,6 +38,14 @@ def regenerate(path: str | os.PathLike[str] | None = None, *, write: bool = True
         if not file.is_file() or file.read_text(encoding="utf-8") != text:
             stale.append(display_path(file))
             pending[file] = text
+    card = folder / "README.md"
+    if card.is_file():
+        from nkru_data.workflow.card import card_text
+
+        text = card.read_text(encoding="utf-8")
+        if card_text(folder, text) != text:
+            stale.append(display_path(card))
+            pending[card] = card_text(folder, text)
     parts = stale_parts(data, folder)
     if parts or descriptor.read_text(encoding="utf-8") != dumps(data):
         stale.append(f"{display_path(descriptor)} ({', '.join(parts) or 'formatting'})")
