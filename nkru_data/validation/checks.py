@@ -271,6 +271,7 @@ def semantic_problems(
     problems.extend(provenance.field_evidence(tables))
     problems.extend(links.labels(tables))
     problems.extend(links.disputes(tables))
+    problems.extend(links.unreviewed_names(tables))
     problems.extend(identity.redirects(tables, ids))
     problems.extend(identity.duplicates(tables))
     if len(tables) == len(TABLES) and not any(rows.bad for rows in tables.values()):

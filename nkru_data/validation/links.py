@@ -196,6 +196,45 @@ def disputes(tables: dict[str, Rows]) -> Iterator[Problem]:
     for line, row in rows:
         key = (row.get("subject", ""), row.get("property", ""))
         if row.get("status") == "disputed" and not values[key] - {row.get("value", "")}:
-            message = (f"{row.get('id')} is disputed, but no claim on {key[0]} / {key[1]} gives"
-                       " another value: add the other version, or say how it stands")
+            message = (
+                f"{row.get('id')} is disputed, but no claim on {key[0]} / {key[1]} gives"
+                " another value: add the other version, or say how it stands"
+            )
             yield rows.problem("lonely-dispute", message, line, "status", "disputed")
+
+
+#: names of at most this many words are looked for in reviewed texts
+_NAME_WORDS = 5
+
+
+def unreviewed_names(tables: dict[str, Rows]) -> Iterator[Problem]:
+    """A reviewed title or description must not use a name nobody has reviewed: the name's
+    form is not settled, so neither is the text that spells it (``unreviewed-name``).
+
+    Texts are cut into runs of up to :data:`_NAME_WORDS` words and looked up in the set of
+    unreviewed names, so the cost grows with the text, not with names × texts.
+    """
+    if "labels" not in tables:
+        return
+    labels = tables["labels"]
+    pending: dict[tuple[str, tuple[str, ...]], str] = {}
+    for _, row in labels:
+        if row.get("reviewed") == "false" and row.get("field") in ("name", "alias"):
+            words = tuple(WORD.findall(row.get("value", "").casefold()))
+            if 0 < len(words) <= _NAME_WORDS and sum(map(len, words)) >= 4:
+                pending[(row.get("lang", ""), words)] = row.get("entity", "")
+    if not pending:
+        return
+    for line, row in labels:
+        if row.get("reviewed") != "true" or row.get("field") not in ("title", "description"):
+            continue
+        lang, text = row.get("lang", ""), WORD.findall(row.get("value", "").casefold())
+        for size in range(1, _NAME_WORDS + 1):
+            found = next((pending[(lang, tuple(text[i : i + size]))]
+                          for i in range(len(text) - size + 1)
+                          if (lang, tuple(text[i : i + size])) in pending), None)  # fmt: skip
+            if found and found != row.get("entity"):
+                message = (f"uses the unreviewed {lang} name of {found}: review that name, or"
+                           " mark this text reviewed=false until it is")  # fmt: skip
+                yield labels.problem("unreviewed-name", message, line, "reviewed", "true")
+                break
