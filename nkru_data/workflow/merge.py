@@ -41,15 +41,19 @@ def merge(old: str, new: str, reason: str, path: str | os.PathLike[str] | None =
         if id_ not in ids:
             raise UnknownRecord(f"no record with id {id_!r} in {table.name}")
     for current in TABLES:
-        data = read_rows(folder, current.name)
+        data = original = read_rows(folder, current.name)
         if current.name == table.name:
             data = [r for r in data if r["id"] != old]
         if current.name == "labels":
             have = {(r["field"], r["lang"]) for r in data if r["entity"] == new}
             data = [r for r in data
                     if r["entity"] != old or (r["field"], r["lang"]) not in have]  # fmt: skip
-        moved: list[Row] = [{k: _replace(v, old, new) for k, v in r.items()} for r in data]
-        if current.name == "redirects":
+        moved: list[Row] = [
+            {k: v if (current.name, k) == ("redirects", "old") else _replace(v, old, new)
+             for k, v in r.items()}
+            for r in data
+        ]  # fmt: skip
+        if current.name == "redirects":  # a redirect to OLD now leads to NEW: no chain
             moved.append({"old": old, "new": new, "reason": reason.strip()})
         key = TABLE_BY_NAME[current.name].primary_key
         unique: dict[tuple[str, ...], Row] = {}
@@ -59,5 +63,5 @@ def merge(old: str, new: str, reason: str, path: str | os.PathLike[str] | None =
                 fields = unique[k]["fields"].split(LIST_SEPARATOR) + row["fields"].split(";")
                 unique[k]["fields"] = LIST_SEPARATOR.join(dict.fromkeys(filter(None, fields)))
             unique.setdefault(k, row)
-        if list(unique.values()) != data:
+        if list(unique.values()) != original:
             write_rows(folder, unique.values(), current.name)
