@@ -18,7 +18,8 @@ def test_every_record_has_a_citation(ds: Dataset) -> None:
         for r in ds.table(name)
         if r.id not in cited  # type: ignore[attr-defined]
     ]
-    missing += [s.id for s in ds.sources if not s.seed and s.id not in cited]
+    missing += [s.id for s in ds.sources
+                if not s.seed and s.kind.value != "editorial" and s.id not in cited]  # fmt: skip
     assert not missing
 
 

@@ -54,7 +54,8 @@ def test_merge_moves_everything_and_records_the_redirect(pkg: Path) -> None:  # 
     data = pkg / "data"
     old, new = "place:russia-north-korea-border", "place:north-korea-russia-border"
     if not any(r["id"] == old for r in _rows("places", data)):  # merged in the real data already
-        old, new = "event:2008-ryu-en-nam-repatriation", "event:ryu-en-nam-handed-to-north-korean-representatives"
+        old = "event:2008-ryu-en-nam-repatriation"
+        new = "event:ryu-en-nam-handed-to-north-korean-representatives"
     cited = [c for c in _rows("citations", data) if c["record"] == old]
     merge(old, new, "the same thing, transcribed twice", pkg)
     assert not any(r.get("id") == old for t in ("places", "events") for r in _rows(t, data))
@@ -109,8 +110,8 @@ def test_a_disputed_claim_has_a_counterpart(pkg: Path) -> None:  # noqa: F811
     disputed = [c for c in claims if c["status"] == "disputed"]
     assert disputed
     for claim in disputed:  # on the real data every dispute has its other version
-        others = {c["value"] for c in claims
-                  if (c["subject"], c["property"]) == (claim["subject"], claim["property"])}  # fmt: skip
+        key = (claim["subject"], claim["property"])
+        others = {c["value"] for c in claims if (c["subject"], c["property"]) == key}
         assert others - {claim["value"]}, claim["id"]
     line, lonely = next((i, c) for i, c in enumerate(claims, start=2) if c["status"] != "disputed")
     set_cell(pkg / "data" / "claims.csv", line, "status", "disputed")
@@ -128,8 +129,9 @@ def test_a_reviewed_text_using_an_unreviewed_name(pkg: Path) -> None:  # noqa: F
                           "person:") and r["reviewed"] == "true")  # fmt: skip
     set_cell(labels, line, "reviewed", "false")
     using = next((i for i, r in enumerate(rows, start=2)
-                  if r["lang"] == "ru" and r["field"] == "description" and r["reviewed"] == "true"
-                  and r["entity"] != name["entity"] and name["value"] in r["value"]), None)  # fmt: skip
+                  if (r["lang"], r["field"], r["reviewed"]) == ("ru", "description", "true")
+                  and r["entity"] != name["entity"]
+                  and name["value"] in r["value"]), None)  # fmt: skip
     assert using, "a Russian description naming another person exists in the data"
     has(checked(pkg), "unreviewed-name", "labels.csv", line=using, field="reviewed")
 

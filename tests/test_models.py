@@ -55,7 +55,8 @@ def test_csv_cells_are_converted() -> None:
     assert person.born is None
 
 
-STAT = {"id": "stat:test", "indicator": "x", "label": "X", "unit": "person", "description": "D."}
+STAT = {"id": "stat:test", "indicator": "x", "topic": "other", "label": "X", "unit": "person",
+        "description": "D."}
 
 
 @pytest.mark.parametrize(

@@ -179,7 +179,7 @@ def _create(db: Database, frame: Frame, table: Table) -> None:
         {c.name: _SQL_TYPES[c.kind] for c in frame.columns},
         pk=table.primary_key[0] if len(table.primary_key) == 1 else table.primary_key,
         foreign_keys=list(table.foreign_keys),
-        not_null=sorted(required | set(table.primary_key)),
+        not_null=sorted(required),  # a key column may be empty (an editorial quote)
     )
 
 

@@ -211,3 +211,9 @@ def first_difference(current: bytes, expected: str) -> int | None:
         if a != b:
             return number
     return min(len(got_lines), len(want_lines))
+
+
+def read_rows(folder: Path, table: str) -> list[dict[str, str]]:
+    """A table of the package at ``folder`` as dicts of strings (for tools that edit rows)."""
+    raw = read_raw(folder / "data" / f"{table}.csv")
+    return [dict(zip(raw.header, row)) for row in raw.rows]

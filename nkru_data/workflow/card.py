@@ -16,7 +16,9 @@ from pathlib import Path
 
 from nkru_data.model.layout import CITED_TABLES, EDITORIAL, FACTUAL_FIELDS, TABLES
 from nkru_data.model.types import LIST_SEPARATOR
-from nkru_data.workflow.labels import Row, read_rows
+from nkru_data.store.csvfile import read_rows
+
+Row = dict[str, str]
 
 _BLOCK = re.compile(r"(<!-- generated: ([a-z]+) -->\n).*?(<!-- /generated -->)", re.S)
 _NAMES = {"organizations": "organisations"}

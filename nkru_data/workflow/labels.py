@@ -12,7 +12,7 @@ from pathlib import Path
 
 from nkru_data.errors import NkruDataError
 from nkru_data.model.layout import TABLE_BY_NAME
-from nkru_data.store.csvfile import read_raw
+from nkru_data.store import csvfile
 from nkru_data.store.resources import descriptor_path
 from nkru_data.store.tables import render
 
@@ -20,9 +20,8 @@ Row = dict[str, str]
 
 
 def read_rows(folder: Path, table: str = "labels") -> list[Row]:
-    """A table's rows as dicts of strings."""
-    raw = read_raw(folder / "data" / f"{table}.csv")
-    return [dict(zip(raw.header, row)) for row in raw.rows]
+    """A table's rows as dicts of strings (labels by default)."""
+    return csvfile.read_rows(folder, table)
 
 
 def write_rows(folder: Path, rows: Iterable[Row], table_name: str = "labels") -> None:
