@@ -292,7 +292,7 @@ def test_graphml_labels_and_fallbacks(graphml: Any, ds: Dataset) -> None:
     ru = labels(ds, "name", "ru")
     for r in rows(ds, "people"):
         attrs = graphml.nodes[r["id"]]
-        assert attrs["pseudonym"] is (r["pseudonym"] == "true")
+        assert attrs.get("pseudonym") is ({"true": True, "false": False}.get(r["pseudonym"]))
         if r["id"] in ru:
             assert attrs["label_ru"] in ru[r["id"]] and attrs["label_ru_fallback"] is False
         else:

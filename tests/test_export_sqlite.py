@@ -109,7 +109,9 @@ def test_values_are_typed(db: sqlite3.Connection) -> None:
     assert db.execute(
         "SELECT DISTINCT typeof(lat) FROM places WHERE lat IS NOT NULL"
     ).fetchall() == [("real",)]
-    assert set(db.execute("SELECT DISTINCT pseudonym FROM people")) <= {(0,), (1,)}
+    assert set(db.execute("SELECT DISTINCT pseudonym FROM people")) == {(0,), (1,), (None,)}
+    unknown = {r for (r,) in db.execute("SELECT id FROM people WHERE pseudonym IS NULL")}
+    assert unknown == {r["id"] for r in csv_rows("people") if not r["pseudonym"]}
 
 
 def _label_records(lang: str, word: str) -> set[str]:

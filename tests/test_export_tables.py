@@ -29,6 +29,10 @@ def _count(table: str) -> int:
         return sum(1 for _ in csv.DictReader(handle))
 
 
+def types_of(path: Path) -> dict[str, str]:
+    return {r[0]: r[1] for r in duckdb.connect().execute(f"describe '{path}'").fetchall()}
+
+
 def test_parquet_is_read_by_duckdb_with_types(ds: Dataset, tmp_path: Path) -> None:
     folder = export(ds, "parquet", tmp_path / "pq")
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{t.name}.parquet" for t in TABLES)
@@ -52,7 +56,9 @@ def test_parquet_is_read_by_duckdb_with_types(ds: Dataset, tmp_path: Path) -> No
     events = {r[0]: r[1] for r in db.execute(f"describe '{folder}/events.parquet'").fetchall()}
     assert events["date_start"] == "DATE" and events["sources_count"] == "BIGINT"
     frame = pd.read_parquet(folder / "people.parquet")
-    assert len(frame) == _count("people") and frame["pseudonym"].dtype == bool
+    assert len(frame) == _count("people")
+    assert types_of(folder / "people.parquet")["pseudonym"] == "BOOLEAN"
+    assert frame["pseudonym"].isna().any() and not frame["pseudonym"].isna().all()  # unknown: NA
 
 
 def test_jsonl_nests_labels_citations_and_participants(ds: Dataset, tmp_path: Path) -> None:
@@ -70,6 +76,10 @@ def test_jsonl_nests_labels_citations_and_participants(ds: Dataset, tmp_path: Pa
         taking_part = Counter(row["event"] for row in csv.DictReader(handle))
     for event, count in taking_part.items():
         assert len(by_id[event]["participants"]) == count
+    selectors = [c["selector"] for r in records for c in r["citations"] if c.get("quote")]
+    assert selectors and all(s[0]["type"] == "TextQuoteSelector" and s[1]["end"] > s[1]["start"]
+                             for s in selectors)  # fmt: skip
+    assert any(c["fields"] for r in records for c in r["citations"])  # per-field provenance
     vladivostok = by_id["place:vladivostok"]
     names = [x["value"] for x in vladivostok["labels"]["ru"] if x["field"] == "name"]
     assert names == [ds.label("place:vladivostok", "ru")]

@@ -131,3 +131,10 @@ def test_another_archived_text_is_caught_by_its_hash(pkg: Path) -> None:  # noqa
     seed_name = "003_52ec306317207304.txt"
     line = next(i for i, s in enumerate(sources, start=2) if s["seed"].endswith(seed_name))
     has(checked(pkg), "seed-hash-mismatch", "sources.csv", line=line, field="sha256")
+
+
+def test_an_anchor_of_thousands_of_digits_is_a_type_error(pkg: Path) -> None:  # noqa: F811
+    """Found by the fuzzer: int() of a 5000-digit cell raised instead of reporting."""
+    set_cell(pkg / "data" / "citations.csv", 2, "start", "9" * 5000)
+    report = checked(pkg)
+    has(report, "type-error", "citations.csv", line=2, field="start")

@@ -2,7 +2,8 @@
 
 Every record of a table with ids is a line: its frame row (fields, names per language, date
 bounds, precisions), its ``labels`` by language with origin and review state, its
-``citations`` with the source's title, and — for events and agreements — its participants or
+``citations`` with the source's title, the fields each quote supports and its W3C Web
+Annotation selectors, and — for events and agreements — its participants or
 parties. The tables that only link records (participants, parties, labels, citations) are nested
 where they belong, not lines of their own.
 """
@@ -31,6 +32,16 @@ def _json(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _selectors(citation: dict[str, Any]) -> list[dict[str, Any]]:
+    """W3C Web Annotation selectors of a quote in its source's archived text (normalised, as
+    ``nkru-data anchor`` measures it): the exact words, and where they stand."""
+    selectors: list[dict[str, Any]] = [{"type": "TextQuoteSelector", "exact": citation["quote"]}]
+    if "start" in citation and "end" in citation:
+        selectors.append({"type": "TextPositionSelector", "start": citation["start"],
+                          "end": citation["end"]})  # fmt: skip
+    return selectors
+
+
 def records(ds: Dataset, langs: Sequence[str]) -> list[dict[str, Any]]:
     """The nested records, in table order then primary-key order."""
     by_table = {f.table: f for f in frames(ds, langs)}
@@ -40,7 +51,10 @@ def records(ds: Dataset, langs: Sequence[str]) -> list[dict[str, Any]]:
             owner = row.pop(key)
             for column in [c for c in row if c.startswith(f"{key}_name")]:
                 del row[column]
-            nested[owner][name].append({k: _json(v) for k, v in row.items() if v is not None})
+            item = {k: _json(v) for k, v in row.items() if v is not None}
+            if link == "citations" and item.get("quote"):
+                item["selector"] = _selectors(item)
+            nested[owner][name].append(item)
     labels: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for label in ds.labels:
         labels[label.entity][label.lang.value].append({

@@ -134,6 +134,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "legislation": ("законодательство", "입법"),
     "declaration": ("провозглашение", "선언"),
     "founding": ("основание", "창설"),
+    "designation": ("присвоение статуса", "지정"),
     "lobbying": ("лоббирование", "로비"),
     "cooperation": ("сотрудничество", "협력"),
     "relations": ("отношения", "관계"),

@@ -109,6 +109,8 @@ class EventKind(Vocabulary):
     LEGISLATION = "legislation"
     DECLARATION = "declaration"
     FOUNDING = "founding"
+    #: an official label put on someone (a "foreign agent")
+    DESIGNATION = "designation"
     LOBBYING = "lobbying"
     COOPERATION = "cooperation"
     RELATIONS = "relations"

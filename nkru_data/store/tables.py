@@ -49,7 +49,7 @@ def _convert_column(spec: ColumnSpec, column: list[str], raw: RawTable) -> list[
     if spec.kind == "boolean":
         if not set(column) <= {"", TRUE, FALSE}:
             _reject(raw, spec.name, column, lambda v: v in ("", TRUE, FALSE), parse_boolean)
-        return [v == TRUE for v in column]
+        return [None if v == "" else v == TRUE for v in column]  # empty: not known
     if spec.kind == "number":
         match = NUMBER_RE.fullmatch
         if not all(match(v) for v in column if v):

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from nkru_data.errors import UnusablePackage
 from nkru_data.model.layout import CITED_TABLES, EDITORIAL, FACTUAL_FIELDS, SEEDS_PREFIX, TABLES
 from nkru_data.model.types import LIST_SEPARATOR
+from nkru_data.model.values import INTEGER_RE
 from nkru_data.report import Problem
 from nkru_data.store.archive import (
     AMBIGUOUS_BELOW,
@@ -108,7 +109,7 @@ def _names(tables: dict[str, Rows]) -> dict[str, tuple[str, ...]]:
 def _anchor(row: dict[str, str], text: str, needle: str) -> tuple[str, str] | None:
     """What is wrong with a citation's anchor (code, message), or ``None``."""
     start, end = row.get("start", ""), row.get("end", "")
-    if start.isdigit() and end.isdigit():
+    if INTEGER_RE.fullmatch(start) and INTEGER_RE.fullmatch(end):  # else a type-error already
         if text[int(start) : int(end)] == needle:
             return None
         return "anchor-mismatch", (f"start/end ({start}–{end}) do not hold the quote in the"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from nkru_data.errors import NkruDataError
 from nkru_data.model.layout import EDITORIAL, SEEDS_PREFIX
+from nkru_data.model.values import INTEGER_RE
 from nkru_data.store.archive import anchor_of, archived_text, sha256_file
 from nkru_data.store.resources import descriptor_path
 from nkru_data.store.safety import inside
@@ -23,7 +24,7 @@ from nkru_data.workflow.labels import read_rows, write_rows
 
 
 def _offset(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
+    return int(text) if INTEGER_RE.fullmatch(text) else None
 
 
 def anchor(
