@@ -13,6 +13,7 @@ import pytest
 import nkru_data
 from nkru_data.dataset import Dataset
 from nkru_data.errors import NkruDataError
+from nkru_data.model.layout import FACTUAL_FIELDS
 from nkru_data.workflow.merge import merge
 
 from .conftest import ROOT, tool_env
@@ -52,25 +53,36 @@ def test_show_of_a_retired_id_says_it_moved(ds: Dataset) -> None:
 
 def test_merge_moves_everything_and_records_the_redirect(pkg: Path) -> None:  # noqa: F811
     data = pkg / "data"
-    old, new = "place:russia-north-korea-border", "place:north-korea-russia-border"
-    if not any(r["id"] == old for r in _rows("places", data)):  # merged in the real data already
-        old = "event:2008-ryu-en-nam-repatriation"
-        new = "event:ryu-en-nam-handed-to-north-korean-representatives"
+    old, new = "event:2008-ryu-en-nam-repatriation", "event:ryu-en-nam-death"  # on a copy
     cited = [c for c in _rows("citations", data) if c["record"] == old]
-    merge(old, new, "the same thing, transcribed twice", pkg)
-    assert not any(r.get("id") == old for t in ("places", "events") for r in _rows(t, data))
+    taking_part = {p["entity"] for p in _rows("participants", data) if p["event"] == old}
+    merge(old, new, "a test merge", pkg)
+    assert not any(r["id"] == old for r in _rows("events", data))
     moved = [c for c in _rows("citations", data) if c["record"] == new]
     assert {c["quote"] for c in cited} <= {c["quote"] for c in moved}
+    assert taking_part <= {p["entity"] for p in _rows("participants", data) if p["event"] == new}
     assert not any(old in row.values() for t in ("participants", "labels", "citations", "events")
                    for row in _rows(t, data))  # fmt: skip
-    assert {"old": old, "new": new, "reason": "the same thing, transcribed twice"} in _rows(
-        "redirects", data
-    )
+    assert {"old": old, "new": new, "reason": "a test merge"} in _rows("redirects", data)
     report = checked(pkg, structural=True)
     assert report.valid, report.to_text()
     assert nkru_data.load(pkg).get(old).id == new  # type: ignore[attr-defined]
     with pytest.raises(NkruDataError):
-        merge(new, "person:kim-chol-sam", "different kinds", pkg)
+        merge(new, "person:no-such-person", "no such record", pkg)
+    with pytest.raises(NkruDataError):
+        merge(new, new, "itself", pkg)
+
+
+def test_a_claim_that_restates_a_fact_retires_into_its_record(pkg: Path) -> None:  # noqa: F811
+    data = pkg / "data"
+    claim = next(c for c in _rows("claims", data) if c["subject"].startswith("event:"))
+    merge(claim["id"], claim["subject"], "restates the event", pkg)
+    moved = [c for c in _rows("citations", data) if c["record"] == claim["subject"]]
+    assert all(set(filter(None, c["fields"].split(";"))) <= set(FACTUAL_FIELDS["events"])
+               for c in moved)  # a claim's fields do not follow it to an event  # fmt: skip
+    assert not any(r["entity"] == claim["id"] for r in _rows("labels", data))
+    report = checked(pkg)
+    assert report.valid, report.to_text()
 
 
 def test_redirect_rules(pkg: Path) -> None:  # noqa: F811

@@ -10,9 +10,10 @@ no chain forms. The package is rewritten in canonical form and its descriptor re
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from nkru_data.errors import NkruDataError, UnknownRecord
-from nkru_data.model.layout import TABLE_BY_NAME, TABLES
+from nkru_data.model.layout import FACTUAL_FIELDS, TABLE_BY_NAME, TABLES
 from nkru_data.model.types import LIST_SEPARATOR, id_kind
 from nkru_data.store.resources import descriptor_path
 from nkru_data.workflow.labels import Row, read_rows, write_rows
@@ -25,29 +26,48 @@ def _replace(value: str, old: str, new: str) -> str:
     return LIST_SEPARATOR.join(dict.fromkeys(parts))
 
 
+def _table_of(folder: Path, id_: str) -> str:
+    table = next((t for t in TABLES if t.kind == id_kind(id_)), None)
+    if table is None or id_ not in {r["id"] for r in read_rows(folder, table.name)}:
+        raise UnknownRecord(f"no record with id {id_!r}")
+    return table.name
+
+
 def merge(old: str, new: str, reason: str, path: str | os.PathLike[str] | None = None) -> None:
-    """Merge record ``old`` into record ``new`` (same kind), recording the redirect."""
+    """Merge record ``old`` into record ``new``, recording the redirect.
+
+    ``new`` may be of another kind when ``old`` restates a fact another record holds (a claim
+    that only repeats what an event says): then ``old``'s labels go with it (they described
+    ``old``) and its citations move with only the fields ``new``'s table has.
+    """
     folder = descriptor_path(path).parent
     if not reason.strip():
         raise NkruDataError("say why the two are one real thing: --reason", code="usage")
-    if old == new or id_kind(old) != id_kind(new):
-        raise NkruDataError(f"{old} and {new}: merge two records of one kind", code="usage")
-    table = next((t for t in TABLES if t.kind == id_kind(old)), None)
-    if table is None:
-        raise UnknownRecord(f"no table holds {old!r}")
-    rows = read_rows(folder, table.name)
-    ids = {r["id"] for r in rows}
-    for id_ in (old, new):
-        if id_ not in ids:
-            raise UnknownRecord(f"no record with id {id_!r} in {table.name}")
+    if old == new or not id_kind(old) or not id_kind(new):
+        raise NkruDataError(f"{old} and {new}: merge two different records", code="usage")
+    source_table, target_table = _table_of(folder, old), _table_of(folder, new)
+    same = source_table == target_table
+    factual = set(FACTUAL_FIELDS.get(target_table, ()))
     for current in TABLES:
         data = original = read_rows(folder, current.name)
-        if current.name == table.name:
+        if current.name == source_table:
             data = [r for r in data if r["id"] != old]
         if current.name == "labels":
             have = {(r["field"], r["lang"]) for r in data if r["entity"] == new}
-            data = [r for r in data
-                    if r["entity"] != old or (r["field"], r["lang"]) not in have]  # fmt: skip
+            data = [r for r in data if r["entity"] != old
+                    or (same and (r["field"], r["lang"]) not in have)]  # fmt: skip
+        if current.name == "citations" and not same:
+            data = [
+                r
+                if r["record"] != old
+                else {
+                    **r,
+                    "fields": LIST_SEPARATOR.join(
+                        f for f in r["fields"].split(LIST_SEPARATOR) if f in factual
+                    ),
+                }
+                for r in data
+            ]
         moved: list[Row] = [
             {k: v if (current.name, k) == ("redirects", "old") else _replace(v, old, new)
              for k, v in r.items()}
