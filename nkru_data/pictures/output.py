@@ -19,12 +19,14 @@ import tempfile
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from nkru_data.errors import MissingExtra, NkruDataError, OutputExists
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.transforms import Transform
 
     from nkru_data.pictures.fonts import Font
 
@@ -102,6 +104,14 @@ def new_figure(width: float, height: float) -> Figure:
     return figure
 
 
+def beside(ax: Axes, points: float) -> Transform:
+    """``ax``'s data coordinates moved ``points`` to the right: text just past a mark's end, the
+    same gap on a linear or a logarithmic axis."""
+    from matplotlib.transforms import offset_copy
+
+    return offset_copy(ax.transData, fig=cast("Figure", ax.figure), x=points, units="points")
+
+
 def picture_bytes(figure: Figure, fmt: str) -> bytes:
     """The figure as SVG or PNG, the same bytes for the same figure."""
     buffer = BytesIO()
@@ -111,6 +121,12 @@ def picture_bytes(figure: Figure, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write(target: Path, data: bytes) -> Path:
     """Put ``data`` at ``target`` through a temporary file in the same folder."""
     parent = target.resolve().parent
@@ -118,6 +134,7 @@ def write(target: Path, data: bytes) -> Path:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        os.chmod(staged, 0o666 & ~_umask())  # mkstemp's 0600 is for the staging only
         os.replace(staged, target)
     except BaseException:
         Path(staged).unlink(missing_ok=True)
