@@ -10,7 +10,18 @@ from __future__ import annotations
 
 import typer
 
-from nkru_data.cli import browse, cite, export, labels, lists, plot, quality, serve, versions
+from nkru_data.cli import (
+    browse,
+    cite,
+    export,
+    labels,
+    lists,
+    plot,
+    quality,
+    serve,
+    site,
+    versions,
+)
 from nkru_data.cli.app import Format, Output, app, out
 
 __all__ = ["app", "main"]
@@ -47,4 +58,4 @@ def main() -> None:
 
 
 # imported to register their commands
-_COMMAND_MODULES = (browse, cite, export, labels, lists, plot, quality, serve, versions)
+_COMMAND_MODULES = (browse, cite, export, labels, lists, plot, quality, serve, site, versions)
