@@ -9,7 +9,6 @@ view shows the latter.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from enum import Enum
@@ -23,6 +22,7 @@ from nkru_data.cli.render import Column, Row, Section, emit, localized
 from nkru_data.errors import NkruDataError, UnknownRecord
 from nkru_data.lang.dates import time_order
 from nkru_data.model.enums import ClaimStatus, EventKind, SourceKind, Topic
+from nkru_data.views.search import fold
 
 if TYPE_CHECKING:
     from nkru_data.dataset import Dataset
@@ -216,9 +216,7 @@ STAT_KEYS = (
 
 def _topic(text: str) -> str:
     """Text compared case- and accent-insensitively, ``-`` and ``_`` read as spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.replace("-", " ").replace("_", " ").split())
+    return " ".join(fold(text).replace("-", " ").replace("_", " ").split())
 
 
 @app.command()

@@ -11,7 +11,6 @@ and whose dates overlap or who share a participant; a pair checked and found dis
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from nkru_data.lang.dates import EdtfError, parse
 from nkru_data.model.layout import TABLES
 from nkru_data.model.types import LIST_SEPARATOR
 from nkru_data.report import Problem
+from nkru_data.views.search import fold
 
 if TYPE_CHECKING:
     from nkru_data.validation.checks import Rows
@@ -60,11 +60,6 @@ def redirects(tables: dict[str, Rows], ids: set[str]) -> Iterator[Problem]:
                                                  value)  # fmt: skip
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _names(tables: dict[str, Rows]) -> dict[str, dict[str, list[str]]]:
     """Each record's names by language (English from its table, others from labels)."""
     names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -72,10 +67,10 @@ def _names(tables: dict[str, Rows]) -> dict[str, dict[str, list[str]]]:
         if table.name in DUPLICABLE and table.name in tables and table.name_field:
             for _, row in tables[table.name]:
                 if row.get(table.name_field):
-                    names[row.get("id", "")]["en"].append(_fold(row[table.name_field]))
+                    names[row.get("id", "")]["en"].append(fold(row[table.name_field]))
     for _, row in tables.get("labels", ()):
         if row.get("field") in ("name", "title", "alias") and row.get("entity") in names:
-            names[row["entity"]][row.get("lang", "")].append(_fold(row.get("value", "")))
+            names[row["entity"]][row.get("lang", "")].append(fold(row.get("value", "")))
     return names
 
 
