@@ -124,8 +124,8 @@ def test_undated_events_are_listed_apart_not_at_year_one(ds: Dataset) -> None:
     yearless = {e.id for e in ds.events if date_precision(e.date) == "unknown"}
     assert yearless and {r.id for r in undated} == yearless
     assert len(rows) + len(undated) == len(ds.events)
-    assert all(d.year > 1000 for r in rows for d in (r.lower, r.upper) if d is not None)
-    firsts = [r.lower or r.upper for r in rows]
+    assert all(d.year > 1000 for r in rows for d in (r.span.lower, r.span.upper) if d is not None)
+    firsts = [r.span.lower or r.span.upper for r in rows]
     assert firsts == sorted(firsts)  # type: ignore[type-var]
 
 
@@ -151,14 +151,14 @@ def test_drawing_rules(
 ) -> None:
     event = ds.events[0].model_copy(update={"date": text})
     row = tl.row(ds, event, "en")
-    assert (row.shape, row.start, row.end) == (shape, start, end)
-    assert ("~" if row.approximate else "") + ("?" if row.uncertain else "") == marks
-    assert row.dated
+    assert (row.span.shape, row.span.start, row.span.end) == (shape, start, end)
+    assert ("~" if row.span.approximate else "") + ("?" if row.span.uncertain else "") == marks
+    assert row.span.dated
 
 
 def test_a_date_with_no_year_is_not_drawn(ds: Dataset) -> None:
     for text in ("XXXX", "XXXX-05", "XXXX/.."):
-        assert not tl.row(ds, ds.events[0].model_copy(update={"date": text}), "ru").dated
+        assert not tl.row(ds, ds.events[0].model_copy(update={"date": text}), "ru").span.dated
 
 
 def test_involving_keeps_that_records_events(ds: Dataset) -> None:
@@ -328,4 +328,4 @@ def test_a_character_the_font_lacks_is_refused() -> None:
 def test_rows_have_dates_in_the_language(ds: Dataset) -> None:
     rows, _ = tl.rows(ds, "ru", "person:kim-chol-sam")
     assert any("г." in r.when for r in rows)
-    assert all(isinstance(r.lower, date) or r.start != "known" for r in rows)
+    assert all(isinstance(r.span.lower, date) or r.span.start != "known" for r in rows)

@@ -9,7 +9,7 @@ same bytes (:mod:`.output`). How dates and numbers are drawn is said in :mod:`.t
 
 >>> from nkru_data import load
 >>> rows, undated = timeline_rows(load(), "ko", "person:kim-chol-sam")
->>> rows[0].when, rows[0].shape  # a year: a short bar over 2016
+>>> rows[0].when, rows[0].span.shape  # a year: a short bar over 2016
 ('2016년', 'short')
 """
 

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from nkru_data.lang.dates import Edtf, format_edtf, parse, time_order
+from nkru_data.lang.dates import format_edtf, time_order
 from nkru_data.pictures.fonts import drawable
 from nkru_data.pictures.words import word
-from nkru_data.views.frames import date_precision
+from nkru_data.views.spans import Span, span
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -51,27 +51,13 @@ FADE_STEPS = 14
 
 @dataclass(frozen=True)
 class Row:
-    """One event as drawn: where its mark starts and ends and how the ends look.
-
-    ``start``/``end`` are ``known``, ``open`` (EDTF ``..``) or ``unknown``; ``shape`` is
-    ``point``, ``short`` or ``range`` (see the module's rules). An event with neither end known
-    is not on the axis (:attr:`dated` is false).
-    """
+    """One event as drawn: its title and date text in the language, and its :class:`Span`
+    (where its mark starts and ends and how the ends look)."""
 
     id: str
     title: str
     when: str
-    lower: date | None
-    upper: date | None
-    start: str
-    end: str
-    shape: str
-    approximate: bool
-    uncertain: bool
-
-    @property
-    def dated(self) -> bool:
-        return self.start == "known" or self.end == "known"
+    span: Span
 
 
 def title(ds: Dataset, id_: str, lang: str) -> str:
@@ -82,40 +68,10 @@ def title(ds: Dataset, id_: str, lang: str) -> str:
     return text
 
 
-def _yearless(part: Edtf) -> bool:
-    return date_precision(part.text) == "unknown"
-
-
-def _side(part: Edtf | None, is_open: bool) -> str:
-    if part is None:
-        return "open" if is_open else "unknown"
-    return "unknown" if _yearless(part) else "known"
-
-
 def row(ds: Dataset, event: Event, lang: str) -> Row:
     """How one event is drawn (see the rules in the module's docstring)."""
-    value = parse(event.date)
-    name, when = title(ds, event.id, lang), drawable(format_edtf(event.date, lang))
-    if value.interval:
-        start, end = _side(value.start, value.open_start), _side(value.end, value.open_end)
-        parts = [p for p in (value.start, value.end) if p is not None]
-        return Row(
-            event.id, name, when,
-            value.start.lower if start == "known" and value.start else None,
-            value.end.upper if end == "known" and value.end else None,
-            start, end, "range",
-            any(p.approximate for p in parts), any(p.uncertain for p in parts),
-        )  # fmt: skip
-    side = "unknown" if _yearless(value) else "known"
-    if value.lower == value.upper and not value.uncertain:
-        shape = "point"
-    elif value.uncertain or date_precision(event.date) in ("decade", "century"):
-        shape = "range"
-    else:
-        shape = "short"
-    return Row(event.id, name, when, value.lower if side == "known" else None,
-               value.upper if side == "known" else None, side, side, shape,
-               value.approximate, value.uncertain)  # fmt: skip
+    return Row(event.id, title(ds, event.id, lang),
+               drawable(format_edtf(event.date, lang)), span(event.date))  # fmt: skip
 
 
 def rows(ds: Dataset, lang: str, involving: str | None = None) -> tuple[list[Row], list[Row]]:
@@ -126,15 +82,8 @@ def rows(ds: Dataset, lang: str, involving: str | None = None) -> tuple[list[Row
         else sorted(ds.events, key=lambda e: (time_order(e.date), e.id))
     )
     drawn = [row(ds, e, lang) for e in events]
-    dated = sorted((r for r in drawn if r.dated), key=lambda r: (_first_day(r), r.id))
-    return dated, [r for r in drawn if not r.dated]
-
-
-def _first_day(r: Row) -> tuple[date, date]:
-    """Where a row sits in time: its earliest known day (the end, for ``../2016-07``)."""
-    first = r.lower or r.upper
-    assert first is not None
-    return first, r.upper or first
+    dated = sorted((r for r in drawn if r.span.dated), key=lambda r: (r.span.first_day, r.id))
+    return dated, [r for r in drawn if not r.span.dated]
 
 
 def heading(ds: Dataset, lang: str, involving: str | None) -> str:
@@ -163,12 +112,12 @@ def texts(rows_: list[Row], undated: list[Row], name: str, lang: str) -> list[st
 
 
 def _label(r: Row) -> str:
-    mark = ("~" if r.approximate else "") + ("?" if r.uncertain else "")
+    mark = ("~" if r.span.approximate else "") + ("?" if r.span.uncertain else "")
     return f"{mark} {r.when}" if mark else r.when
 
 
 def _limits(rows_: list[Row]) -> tuple[date, date]:
-    days = [d for r in rows_ for d in (r.lower, r.upper) if d is not None]
+    days = [d for r in rows_ for d in (r.span.lower, r.span.upper) if d is not None]
     lo, hi = min(days), max(days)
     pad = max((hi - lo) * 0.03, timedelta(days=120))
     return lo - pad, hi + pad
@@ -191,29 +140,30 @@ def _fade(ax: Axes, y: float, start: float, stop: float, alpha: float = 0.6) -> 
 
 def _draw_row(ax: Axes, y: int, r: Row, left: float, right: float) -> None:
     span = right - left
-    lo = _day(r.lower) if r.lower else None
-    hi = _day(r.upper + timedelta(days=1)) if r.upper else None
-    edge = "--" if r.uncertain else "-"
-    if r.shape == "point" and lo is not None:
+    lo = _day(r.span.lower) if r.span.lower else None
+    hi = _day(r.span.upper + timedelta(days=1)) if r.span.upper else None
+    edge = "--" if r.span.uncertain else "-"
+    if r.span.shape == "point" and lo is not None:
         ax.plot([lo + 0.5], [y], marker="D", markersize=4.5, linestyle="none", color=DARK,
-                markerfacecolor="white" if r.approximate else DARK)  # fmt: skip
+                markerfacecolor="white" if r.span.approximate else DARK)  # fmt: skip
     elif lo is not None and hi is not None:
         width = max(hi - lo, span * 0.004)
-        short = r.shape == "short"
+        short = r.span.shape == "short"
+        hatch = HATCH if r.span.approximate else None
         ax.barh(y, width, left=lo, height=0.55, color=DARK if short else LIGHT, edgecolor=DARK,
-                linewidth=0.7, linestyle=edge, hatch=HATCH if r.approximate else None)  # fmt: skip
-    if r.start != "known" and hi is not None:
+                linewidth=0.7, linestyle=edge, hatch=hatch)  # fmt: skip
+    if r.span.start != "known" and hi is not None:
         _fade(ax, y, hi, left)
-        if r.start == "open":
+        if r.span.start == "open":
             ax.plot([left], [y], marker="<", markersize=5, color=DARK, clip_on=False)
-    if r.end != "known" and lo is not None:
+    if r.span.end != "known" and lo is not None:
         _fade(ax, y, lo, right)
-        if r.end == "open":
+        if r.span.end == "open":
             ax.plot([right], [y], marker=">", markersize=5, color=DARK, clip_on=False)
     from nkru_data.pictures.output import beside
 
-    x_text = hi if r.end == "known" and hi is not None else right
-    shift = 7 if r.end == "open" else 4  # points: clear of the arrow head
+    x_text = hi if r.span.end == "known" and hi is not None else right
+    shift = 7 if r.span.end == "open" else 4  # points: clear of the arrow head
     ax.text(
         x_text,
         y,
