@@ -5,25 +5,20 @@ The drawing rules:
 - one bar per statistic that has a number, labelled with its label in the language and who
   reported it (``reported_by``), its amount written at the end as the cards write it
   (:func:`~nkru_data.lang.i18n.format_quantity`: qualifier, number, unit);
-- units never share an axis: people, dollars, roubles, years… each get their own, and a
-  statistic whose unit is ``other`` gets an axis of its own (two "other" units are not known
-  to be the same);
+- which statistics share an axis, in what order, and when an axis is logarithmic is
+  :mod:`nkru_data.views.amounts`' (the site's charts use the same): one axis per unit;
 - ``low``/``high`` are a whisker from low to high; a statistic with a range and no value is a
   light hatched bar over the range; one with a single bound is a point with an arrow head
   pointing the way the bound leaves open;
 - approximate and estimated values are hatched, targets are light bars with a dark edge;
-- an axis whose numbers span three orders of magnitude or more is logarithmic (and says so),
-  otherwise linear from zero; tick labels are compact numbers in the language (``1,5 млрд``,
-  ``15억``);
+- a logarithmic axis says so, a linear one starts from zero; tick labels are compact numbers
+  in the language (``1,5 млрд``, ``15억``);
 - statistics with no number (the source gives the amount only in words) are listed under the
   bars as text.
-
-Bars are sorted from the largest amount down, axes by the order of the unit vocabulary.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +28,7 @@ from nkru_data.model.enums import Topic, Unit
 from nkru_data.pictures.fonts import drawable
 from nkru_data.pictures.timeline import DARK, LIGHT, TEXT, title
 from nkru_data.pictures.words import unit_name, word
+from nkru_data.views.amounts import axes, scale
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -58,12 +54,6 @@ class Bar:
     low: float | None
     high: float | None
     qualifier: str | None
-
-    @property
-    def size(self) -> float:
-        """The amount it is sorted by (the value, or the bound there is)."""
-        found = [x for x in (self.value, self.high, self.low) if x is not None]
-        return found[0] if found else 0.0
 
     def caption(self, lang: str) -> str:
         """The tick label: the statistic's label, then who reported it on a second line."""
@@ -110,23 +100,15 @@ def chart(ds: Dataset, lang: str, topic: str | None = None) -> Chart:
     from nkru_data.lang.terms import term
 
     stats = [s for s in ds.statistics if topic is None or s.topic.value == topic]
-    groups: dict[tuple[str, str], list[Bar]] = {}
-    wordless = []
-    for stat in stats:
-        bar = _bar(ds, stat, lang)
-        if bar.value is None and bar.low is None and bar.high is None:
-            wordless.append(bar)
-            continue
-        unit = stat.unit.value
-        groups.setdefault((unit, stat.id if unit == "other" else ""), []).append(bar)
-    order = [u.value for u in Unit]
+    on_axes, wordless = axes(stats)
     facets = tuple(
         Facet(unit, word("unit", lang, unit_name(unit, lang)),
-              tuple(sorted(bars, key=lambda b: (-b.size, b.id))))
-        for (unit, _), bars in sorted(groups.items(), key=lambda g: (order.index(g[0][0]), g[0]))
+              tuple(_bar(ds, stat, lang) for stat in group))
+        for unit, group in on_axes
     )  # fmt: skip
     about = term(topic, lang) if topic else word("all topics", lang)
-    return Chart(word("statistics", lang, about), facets, tuple(wordless))
+    return Chart(word("statistics", lang, about), facets,
+                 tuple(_bar(ds, stat, lang) for stat in wordless))  # fmt: skip
 
 
 def compact(value: float, lang: str) -> str:
@@ -152,10 +134,7 @@ def texts(chart_: Chart, lang: str) -> list[str]:
 
 def _scale(bars: tuple[Bar, ...]) -> tuple[bool, float]:
     """Whether the axis is logarithmic, and where its bars start."""
-    numbers = [x for b in bars for x in (b.value, b.low, b.high) if x is not None]
-    if not numbers or min(numbers) <= 0 or max(numbers) / min(numbers) < 1000:
-        return False, 0.0
-    return True, 10.0 ** (math.ceil(math.log10(min(numbers))) - 1)
+    return scale(x for b in bars for x in (b.value, b.low, b.high) if x is not None)
 
 
 def _draw_bar(ax: Axes, y: int, bar: Bar, base: float) -> float:
