@@ -9,6 +9,7 @@ runs first, so that a broken package stops the build with its first problem
 from __future__ import annotations
 
 import json
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -34,13 +35,63 @@ def _validated(path: Path | None) -> None:
         raise NkruDataError(f"{where}: {p.message}", code=p.code, path=p.path, line=p.line)
 
 
-def dataset_jsonld(ds: Dataset) -> str:
-    """The schema.org ``Dataset`` node of the JSON-LD export, with its ``@context``."""
-    from nkru_data.export.jsonld import document
+def jsonld_nodes(ds: Dataset) -> tuple[str, dict[str, str]]:
+    """The schema.org ``Dataset`` node of the JSON-LD export, and each record's node by record
+    id, every one with the ``@context`` (a page embeds its node alone)."""
+    from nkru_data.export.jsonld import PREFIX, document
 
     doc = json.loads(document(ds, ("ru", "ko")))
-    node = {"@context": doc["@context"], **doc["@graph"][0]}
-    return json.dumps(node, ensure_ascii=False, indent=1, sort_keys=True)
+    context = doc["@context"]
+
+    def text(node: dict[str, object]) -> str:
+        return json.dumps({"@context": context, **node}, ensure_ascii=False, indent=1,
+                          sort_keys=True)  # fmt: skip
+
+    dataset, *records = doc["@graph"]
+    return text(dataset), {
+        str(node["@id"])[len(PREFIX) :]: text(node)
+        for node in records
+        if str(node.get("@id", "")).startswith(PREFIX)
+    }
+
+
+def downloads(ds: Dataset, work: Path) -> dict[str, tuple[Path, str]]:
+    """Every export, written into ``work``, plus the CSV data package itself, as the files the
+    dataset page offers; a format whose extra is missing is left out with a line saying so
+    (never silently)."""
+    from nkru_data.errors import MissingExtra
+    from nkru_data.export import FORMATS, export
+
+    found: dict[str, tuple[Path, str]] = {}
+    if ds.path is not None:
+        name = "nkru-data-datapackage.zip"
+        _zip(ds.path, work / name, [ds.path / "datapackage.json",
+                                    *sorted((ds.path / "data").glob("*.csv"))])  # fmt: skip
+        found[name] = (work / name, "The Frictionless Data Package: datapackage.json and CSVs")
+    for fmt in FORMATS.values():
+        try:
+            written = export(ds, fmt.name, work / fmt.default)
+        except MissingExtra as exc:
+            out.print(f"left out of the downloads: {fmt.name} ({exc})", highlight=False)
+            continue
+        if written.is_dir():
+            zipped = work / f"{written.name}.zip"
+            _zip(written, zipped, sorted(written.iterdir()))
+            written = zipped
+        found[written.name] = (written, fmt.description)
+    return found
+
+
+def _zip(base: Path, target: Path, members: list[Path]) -> None:
+    """A zip of ``members`` (paths under ``base``) whose bytes depend on their contents only."""
+    import zipfile
+
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in members:
+            info = zipfile.ZipInfo(member.relative_to(base).as_posix(), (1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, member.read_bytes())
 
 
 @app.command()
@@ -54,6 +105,9 @@ def site(
         False, "--force", help="Replace OUT if it is a site nkru-data built before."
     ),
     path: Path | None = typer.Option(None, "--path", help="Package folder (default: bundled)."),
+    seeds: Path | None = typer.Option(
+        None, "--seeds", help="Archived source texts, for each quote's context (default: seeds/"
+        " beside the package, if there)."),
 ) -> None:
     """Build a static website of the dataset in English, Russian and Korean (extra: site).
 
@@ -69,14 +123,25 @@ def site(
         raise MissingExtra.needs("nkru-data site", "jinja2", "site") from None
     from nkru_data.dataset import load
     from nkru_data.site import build
-    from nkru_data.site.build import check_output
+    from nkru_data.site.build import Extras, check_output
+    from nkru_data.store.safety import read_bounded
 
     began = time.monotonic()
     check_output(output, force)
     _validated(path)
     ds = load(path)
     cite = bibtex(replace(CITATION, released=released()), version())
-    count = build(ds, output, base_url=base_url, force=force, bibtex=cite,
-                  jsonld=dataset_jsonld(ds))  # fmt: skip
+    dataset_node, record_nodes = jsonld_nodes(ds)
+    beside = ds.path.parent if ds.path is not None else None
+    changelog = beside / "CHANGELOG.md" if beside is not None else None
+    with tempfile.TemporaryDirectory(prefix="nkru-site-") as work:
+        extras = Extras(
+            bibtex=cite, jsonld=dataset_node, records=record_nodes,
+            downloads=downloads(ds, Path(work)),
+            changelog=read_bounded(changelog, 1_000_000, "CHANGELOG.md")
+            if changelog is not None and changelog.is_file() else "",
+            seeds=seeds or (beside / "seeds" if beside is not None else None),
+        )  # fmt: skip
+        count = build(ds, output, base_url=base_url, force=force, extras=extras)
     out.print(f"wrote {count} pages to {output} in {time.monotonic() - began:.1f}s",
               highlight=False)  # fmt: skip

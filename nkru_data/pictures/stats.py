@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from nkru_data.errors import NkruDataError
+from nkru_data.lang.captions import unit_name, word
 from nkru_data.lang.i18n import format_quantity
 from nkru_data.model.enums import Topic, Unit
 from nkru_data.pictures.fonts import drawable
 from nkru_data.pictures.timeline import DARK, LIGHT, TEXT, title
-from nkru_data.pictures.words import unit_name, word
 from nkru_data.views.amounts import axes, scale
 
 if TYPE_CHECKING:

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from nkru_data.lang.captions import word
 from nkru_data.lang.dates import format_edtf, time_order
 from nkru_data.pictures.fonts import drawable
-from nkru_data.pictures.words import word
 from nkru_data.views.spans import Span, span
 
 if TYPE_CHECKING:

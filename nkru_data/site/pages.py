@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from nkru_data.errors import NkruDataError
 from nkru_data.lang.dates import format_edtf, time_order
 from nkru_data.lang.i18n import cldr_country_name, format_quantity
 from nkru_data.lang.terms import term
@@ -47,6 +49,42 @@ class Item:
     text: str
     en: bool = False
     href: str | None = None
+
+
+class Quotes:
+    """Each quote's few words of context, from the archived source texts when the build has
+    them (``seeds``: the folder of ``seeds/`` paths; ``None`` or a missing file: no context,
+    the quote alone). Texts are read once each, bounded, as validation reads them."""
+
+    def __init__(self, ds: Dataset, seeds: Path | None) -> None:
+        from nkru_data.model.layout import SEEDS_PREFIX
+        from nkru_data.store.safety import inside
+
+        self._files: dict[str, Path] = {}
+        if seeds is None or not seeds.is_dir():
+            return
+        for source in ds.sources:
+            if source.seed and source.seed.startswith(SEEDS_PREFIX):
+                try:
+                    found = inside(seeds, source.seed[len(SEEDS_PREFIX) :])
+                except NkruDataError:
+                    continue
+                if found.is_file():
+                    self._files[source.id] = found
+
+    def around(self, citation: Citation) -> tuple[str, str]:
+        """The archived text before and after the citation's quote (``("", "")``: none)."""
+        from nkru_data.store.archive import anchor_of, archived_text, context_of
+
+        path = self._files.get(citation.source)
+        if path is None or not citation.quote:
+            return "", ""
+        try:
+            text = archived_text(path)
+        except NkruDataError:
+            return "", ""
+        found = anchor_of(citation.quote, text, citation.start, citation.end)
+        return context_of(text, *found) if found else ("", "")
 
 
 @dataclass
@@ -178,7 +216,8 @@ def amount(stat: Statistic, lang: str) -> str:
     return shown or "—"
 
 
-def record_page(ds: Dataset, facts: Facts, lang: str) -> dict[str, Any]:
+def record_page(ds: Dataset, facts: Facts, lang: str, quotes: Quotes | None = None
+                ) -> dict[str, Any]:  # fmt: skip
     """Everything one record's page shows in ``lang``."""
     record: Any = facts.record
     id_ = record.id
@@ -206,7 +245,7 @@ def record_page(ds: Dataset, facts: Facts, lang: str) -> dict[str, Any]:
         "rows": rows,
         "description": description,
         "labels": [_label_row(label, lang) for label in facts.labels],
-        "citations": [_citation(ds, c, s, lang) for c, s in facts.citations],
+        "citations": [_citation(ds, c, s, lang, quotes) for c, s in facts.citations],
         "claims_about": [
             (vocab(prop, lang), [_claim(ds, c, lang, c.claimed_by) for c in claims])
             for prop, claims in sorted(facts.claims_about.items())
@@ -225,10 +264,14 @@ def _label_row(label: Label, lang: str) -> dict[str, Any]:
     }
 
 
-def _citation(ds: Dataset, citation: Citation, source: Source, lang: str) -> dict[str, Any]:
+def _citation(ds: Dataset, citation: Citation, source: Source, lang: str,
+              quotes: Quotes | None) -> dict[str, Any]:  # fmt: skip
     fields = [caption(f, lang) for f in citation.fields]
+    before, after = quotes.around(citation) if quotes else ("", "")
     return {
         "quote": citation.quote,
+        "before": before,
+        "after": after,
         "quote_lang": str(getattr(source.language, "value", source.language) or ""),
         "fields": fields or [word("whole record", lang)],
         "source": link(ds, source.id, lang),

@@ -152,3 +152,20 @@ def short_quote(quote: str, names: tuple[str, ...] = ()) -> str | None:
         f" least {MIN_QUOTE_CHARS} characters or {MIN_QUOTE_WORDS} words (or the record's"
         " whole name or a number)"
     )
+
+
+#: characters of archived text shown on each side of a quote (the articles stay their
+#: publishers': a quote and a few words around it, never more)
+CONTEXT_CHARS = 30
+
+
+def context_of(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """The archived text just before and just after ``text[start:end]``: at most ``width``
+    characters each side, cut back to whole words (``…`` where the text goes on)."""
+    before = text[max(0, start - width) : start]
+    after = text[end : end + width]
+    if start - width > 0 and " " in before:
+        before = "…" + before[before.index(" ") + 1 :]
+    if end + width < len(text) and " " in after:
+        after = after[: after.rindex(" ")] + "…"
+    return before, after

@@ -1,7 +1,9 @@
-"""The few words the pictures print besides the data: titles, axis labels, legend entries.
+"""The words charts print besides the data: titles, axis labels, legend entries, unit names.
 
-They are not vocabulary values, so they do not belong in :mod:`nkru_data.lang.terms` (whose
-words cards and frames share); a picture needs its own captions, short enough for a legend.
+Both the pictures for papers (:mod:`nkru_data.pictures`) and the site's SVG charts caption
+with these, so a figure reads the same on paper and on the web. They are not vocabulary
+values, so they do not belong in :mod:`nkru_data.lang.terms` (whose words cards and frames
+share); a chart needs its own captions, short enough for a legend.
 They are written as Russian and Korean news graphics write them: Russian chart captions in the
 nominative with abbreviated units ("долл. США", "руб."), Korean ones with a "단위:" label and
 "출처:" for where a figure comes from.
