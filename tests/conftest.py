@@ -62,3 +62,18 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the real data, built once by ``nkru-data site`` (every download included)
+    for every test that reads it: pages, crawler, browser."""
+    pytest.importorskip("jinja2")
+    from typer.testing import CliRunner
+
+    from nkru_data.cli import app
+
+    out = tmp_path_factory.mktemp("site") / "out"
+    result = CliRunner().invoke(app, ["site", str(out)])
+    assert result.exit_code == 0, result.output
+    return out

@@ -38,14 +38,6 @@ runner = CliRunner()
 DATA = ROOT / "datapackage"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "out"
-    result = runner.invoke(app, ["site", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
-
-
 def _pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -213,7 +205,8 @@ def test_building_twice_gives_the_same_bytes(site: Path, tmp_path: Path) -> None
 
 def test_base_url_makes_links_absolute_under_it(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    result = runner.invoke(app, ["site", str(out), "--base-url", "https://example.org/nk/"])
+    result = runner.invoke(app, ["site", str(out), "--no-downloads",
+                                 "--base-url", "https://example.org/nk/"])  # fmt: skip
     assert result.exit_code == 0, result.output
     for href in _parse(out / "ko" / "index.html").links:
         assert href.startswith("https://example.org/nk/"), href
@@ -223,17 +216,18 @@ def test_an_existing_output_needs_force_and_our_marker(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "precious.txt").write_text("keep me", encoding="utf-8")
-    result = runner.invoke(app, ["site", str(out)])
+    result = runner.invoke(app, ["site", str(out), "--no-downloads"])
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
     assert "--force" in result.output
-    result = runner.invoke(app, ["site", str(out), "--force"])
+    result = runner.invoke(app, ["site", str(out), "--force", "--no-downloads"])
     assert result.exit_code == 2
     assert (out / "precious.txt").read_text(encoding="utf-8") == "keep me"
     (out / "precious.txt").unlink()
-    assert runner.invoke(app, ["site", str(out), "--force"]).exit_code == 0  # empty: fine
+    quick = ["site", str(out), "--force", "--no-downloads"]
+    assert runner.invoke(app, quick).exit_code == 0  # empty: fine
     assert (out / MARKER).is_file()
-    assert runner.invoke(app, ["site", str(out), "--force"]).exit_code == 0  # ours: replaced
+    assert runner.invoke(app, quick).exit_code == 0  # ours: replaced
 
 
 def test_a_broken_package_fails_with_file_and_line(tmp_path: Path) -> None:

@@ -104,6 +104,10 @@ def site(
     force: bool = typer.Option(
         False, "--force", help="Replace OUT if it is a site nkru-data built before."
     ),
+    with_downloads: bool = typer.Option(
+        True, "--downloads/--no-downloads",
+        help="Offer every export and the data package for download (--no-downloads: a quicker"
+        " build, for a preview)."),
     path: Path | None = typer.Option(None, "--path", help="Package folder (default: bundled)."),
     seeds: Path | None = typer.Option(
         None, "--seeds", help="Archived source texts, for each quote's context (default: seeds/"
@@ -137,7 +141,7 @@ def site(
     with tempfile.TemporaryDirectory(prefix="nkru-site-") as work:
         extras = Extras(
             bibtex=cite, jsonld=dataset_node, records=record_nodes,
-            downloads=downloads(ds, Path(work)),
+            downloads=downloads(ds, Path(work)) if with_downloads else {},
             changelog=read_bounded(changelog, 1_000_000, "CHANGELOG.md")
             if changelog is not None and changelog.is_file() else "",
             seeds=seeds or (beside / "seeds" if beside is not None else None),

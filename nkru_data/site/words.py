@@ -146,7 +146,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "난민과 탈북민은 인용된 출처가 공개한 그대로만 실립니다. 가명은 가명으로 남으며 실제 "
         "신원과 연결하지 않습니다. 인용된 글에 없는 신원 식별 정보는 덧붙이지 않습니다."),
     "policy 2": (
-        "The site and the downloads show only what the dataset's tables hold: no photographs, no "
+        "The site and the downloads show only what the dataset’s tables hold: no photographs, no "
         "guessed real names, no birth dates worked out from an age. The page of a person known "
         "by a pseudonym says that the name is a pseudonym.",
         "Сайт и файлы для скачивания показывают только то, что есть в таблицах базы данных: "
@@ -157,10 +157,10 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "가명이라고 밝힙니다."),
     "policy 3": (
         "A person named here, or anyone acting for them, may ask for a correction or a removal "
-        "by opening an issue in the project's repository or by writing to its maintainers. The "
+        "by opening an issue in the project’s repository or by writing to its maintainers. The "
         "record is hidden from the next release while the request is checked against the cited "
         "source: a correction the source supports is made; a detail that could identify a "
-        "private person is removed even if a source published it. The record's identifier keeps "
+        "private person is removed even if a source published it. The record’s identifier keeps "
         "resolving, so that citations of the dataset do not break, but it leads to no personal "
         "detail; each such change is listed in the changelog without the removed detail.",
         "Упомянутый здесь человек или его представитель может попросить об исправлении или "
