@@ -244,3 +244,17 @@ def test_a_broken_package_fails_with_file_and_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     assert "people.csv:3" in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--base-url", "javascript:alert(1)"], ["--base-url", "ftp://example.org/"],
+     ["--base-url", "https://exa mple.org/"], ["--seeds", "no-such-folder"]],
+    ids=["script-url", "ftp", "space", "missing-seeds"],
+)  # fmt: skip
+def test_a_bad_option_is_one_line_and_writes_nothing(tmp_path: Path, options: list[str]) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["site", str(out), *options])
+    assert result.exit_code == 2, result.output
+    assert len(result.output.strip().splitlines()) == 1 and options[0] in result.output
+    assert not out.exists()

@@ -9,6 +9,7 @@ runs first, so that a broken package stops the build with its first problem
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 import time
 from dataclasses import replace
@@ -33,6 +34,20 @@ def _validated(path: Path | None) -> None:
         p = report.errors[0]
         where = p.where() + (f": {p.field}" if p.field else "")
         raise NkruDataError(f"{where}: {p.message}", code=p.code, path=p.path, line=p.line)
+
+
+_BASE_URL = re.compile(r"^(https?://[^\s/?#\"'<>]+(/[^\s?#\"'<>]*)?|/[^\s?#\"'<>]*)$")
+
+
+def _check_options(base_url: str | None, seeds: Path | None) -> None:
+    """A base URL is an http(s) address or a path from the server's root; a folder of archived
+    texts that is asked for must be there (quietly showing no context would hide a typo)."""
+    if base_url is not None and not _BASE_URL.match(base_url):
+        raise NkruDataError(f"--base-url {base_url[:80]!r}: give an http:// or https:// address"
+                            " or a path from the server's root (/nkru-data/)",
+                            code="usage")  # fmt: skip
+    if seeds is not None and not seeds.is_dir():
+        raise NkruDataError(f"--seeds {seeds}: no such folder", code="usage")
 
 
 def jsonld_nodes(ds: Dataset) -> tuple[str, dict[str, str]]:
@@ -131,6 +146,7 @@ def site(
     from nkru_data.store.safety import read_bounded
 
     began = time.monotonic()
+    _check_options(base_url, seeds)
     check_output(output, force)
     _validated(path)
     ds = load(path)
