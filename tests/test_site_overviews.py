@@ -13,8 +13,8 @@ import json
 import re
 import shutil
 import sqlite3
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -73,7 +73,7 @@ def test_uncertain_open_and_approximate_dates_are_drawn_as_such(site: Path, ds: 
     if any(s.dated and s.approximate for s in spans):
         assert "-hatch)" in marks
     ranges = sum(1 for s in spans if s.dated and s.shape == "range" and s.start == s.end == "known")
-    assert ranges and marks.count(f'fill="#9dc3e6" stroke="#1f4e79"') >= ranges
+    assert ranges and marks.count('fill="#9dc3e6" stroke="#1f4e79"') >= ranges
 
 
 def test_each_entity_has_its_own_timeline_of_the_events_it_is_involved_in(
