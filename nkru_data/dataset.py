@@ -289,10 +289,12 @@ class Dataset:
 
     def citations(self, id_: str) -> list[tuple[m.Citation, m.Source]]:
         """A record's citations, each with the source it quotes."""
+        from nkru_data.views.referrers import referring
+
         out = []
-        for citation in self.citations_table:
+        for citation in cast("list[m.Citation]", referring(self, "citations", "record", id_)):
             where = self._table_of.get(citation.source)
-            if citation.record == id_ and where and where[0] == "sources":
+            if where and where[0] == "sources":
                 out.append((citation, cast("m.Source", self.get(citation.source))))
         return out
 

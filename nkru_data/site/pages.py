@@ -25,10 +25,21 @@ from nkru_data.model.layout import TABLE_BY_NAME, TABLES
 from nkru_data.model.types import id_kind
 from nkru_data.site.words import word
 from nkru_data.views import relations as rel
+from nkru_data.views.referrers import referring
 
 if TYPE_CHECKING:
     from nkru_data.dataset import Dataset
-    from nkru_data.model.records import Citation, Claim, Event, Label, Record, Source, Statistic
+    from nkru_data.model.records import (
+        AgreementParty,
+        Citation,
+        Claim,
+        Event,
+        Label,
+        Participant,
+        Record,
+        Source,
+        Statistic,
+    )
 
 #: the tables that get one page per record, in the order the home page lists them
 PAGE_TABLES = ("people", "organizations", "places", "events", "agreements", "statistics",
@@ -295,10 +306,11 @@ def _sections(ds: Dataset, facts: Facts, lang: str) -> list[tuple[str, list[list
     claims the record made, statistics it reported, records citing a source."""
     id_ = cast("Any", facts.record).id
     out: list[tuple[str, list[list[Item]]]] = []
-    people = [[Item(term(p.role.value, lang)), link(ds, p.entity, lang)]
-              for p in ds.participants if p.event == id_]  # fmt: skip
+    taking_part = cast("list[Participant]", referring(ds, "participants", "event", id_))
+    people = [[Item(term(p.role.value, lang)), link(ds, p.entity, lang)] for p in taking_part]
     parties = [[Item(term(p.role.value if p.role else "party", lang)), link(ds, p.party, lang)]
-               for p in ds.agreement_parties if p.agreement == id_]  # fmt: skip
+               for p in cast("list[AgreementParty]",
+                             referring(ds, "agreement_parties", "agreement", id_))]  # fmt: skip
     events = []
     for event in facts.events:
         roles = [Item(term(r, lang)) for r in facts.roles.get(event.id, ())]

@@ -9,19 +9,22 @@ table order (the tables are sorted by primary key).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from nkru_data.errors import UnknownRecord
 from nkru_data.lang.dates import format_edtf, not_after, time_order
 from nkru_data.model.layout import TABLE_BY_NAME
 from nkru_data.views.lookup import Lookup, check_lang
+from nkru_data.views.referrers import referring
 
 if TYPE_CHECKING:
     from nkru_data.model.records import (
         Affiliation,
         AgreementParty,
+        Citation,
         Claim,
         Event,
+        Participant,
         Record,
         Statistic,
     )
@@ -39,17 +42,14 @@ def places_within(ds: Lookup, place_id: str) -> list[str]:
 
     Follows ``places.parent``; a cycle (which the validator reports) cannot loop it.
     """
-    children: dict[str, list[str]] = {}
-    for place in ds.places:
-        if place.parent:
-            children.setdefault(place.parent, []).append(place.id)
     found: list[str] = []
     seen = {place_id}
     frontier = [place_id]
     while frontier:
         nxt = []
         for parent in frontier:
-            for child in children.get(parent, ()):
+            for place in referring(ds, "places", "parent", parent):
+                child = cast("Any", place).id
                 if child not in seen:
                     seen.add(child)
                     found.append(child)
@@ -75,16 +75,21 @@ def events_involving(ds: Lookup, id_: str, within: bool = True) -> list[Event]:
     targets = {id_}
     if within and _kind(id_) == TABLE_BY_NAME["places"].kind:
         targets.update(places_within(ds, id_))
-    ids = {p.event for p in ds.participants if p.entity in targets}
-    return _by_date([e for e in ds.events if e.id in ids or e.place in targets])
+    found: dict[str, Event] = {}
+    for target in targets:
+        for p in referring(ds, "participants", "entity", target):
+            event = cast("Event", ds.get(cast("Participant", p).event))
+            found[event.id] = event
+        for e in referring(ds, "events", "place", target):
+            found[cast("Event", e).id] = cast("Event", e)
+    return _by_date(list(found.values()))
 
 
 def participant_roles(ds: Lookup, id_: str) -> dict[str, list[str]]:
     """Event id → the roles ``id_`` itself has in it (cards print them beside each event)."""
     roles: dict[str, list[str]] = {}
-    for p in ds.participants:
-        if p.entity == id_:
-            roles.setdefault(p.event, []).append(str(p.role))
+    for p in cast("list[Participant]", referring(ds, "participants", "entity", id_)):
+        roles.setdefault(p.event, []).append(str(p.role))
     return roles
 
 
@@ -96,34 +101,34 @@ def claims_about(ds: Lookup, id_: str) -> dict[str, list[Claim]]:
     """
     ds.get(id_)
     grouped: dict[str, list[Claim]] = {}
-    for claim in ds.claims:
-        if claim.subject == id_:
-            grouped.setdefault(claim.property, []).append(claim)
+    for claim in cast("list[Claim]", referring(ds, "claims", "subject", id_)):
+        grouped.setdefault(claim.property, []).append(claim)
     return dict(sorted(grouped.items()))
 
 
 def claims_by(ds: Lookup, id_: str) -> list[Claim]:
     """Claims that ``id_`` (a person, organisation, source or country) made."""
     ds.get(id_)
-    return [claim for claim in ds.claims if claim.claimed_by == id_]
+    return list(cast("list[Claim]", referring(ds, "claims", "claimed_by", id_)))
 
 
 def statistics_reported(ds: Lookup, id_: str) -> list[Statistic]:
     """Statistics whose ``reported_by`` is ``id_``."""
     ds.get(id_)
-    return [stat for stat in ds.statistics if stat.reported_by == id_]
+    return list(cast("list[Statistic]", referring(ds, "statistics", "reported_by", id_)))
 
 
 def affiliations_of(ds: Lookup, id_: str) -> list[Affiliation]:
     """A person's affiliations, or an organisation's (the people in it)."""
     ds.get(id_)
-    return [a for a in ds.affiliations if id_ in (a.person, a.organization)]
+    column = "organization" if _kind(id_) == TABLE_BY_NAME["organizations"].kind else "person"
+    return list(cast("list[Affiliation]", referring(ds, "affiliations", column, id_)))
 
 
 def agreements_of(ds: Lookup, id_: str) -> list[AgreementParty]:
     """The agreement-party rows in which ``id_`` (a country or organisation) is a party."""
     ds.get(id_)
-    return [party for party in ds.agreement_parties if party.party == id_]
+    return list(cast("list[AgreementParty]", referring(ds, "agreement_parties", "party", id_)))
 
 
 def records_from(ds: Lookup, source_id: str) -> list[Record]:
@@ -135,9 +140,8 @@ def records_from(ds: Lookup, source_id: str) -> list[Record]:
     ds.get(source_id)
     if _kind(source_id) != TABLE_BY_NAME["sources"].kind:
         raise UnknownRecord(f"{source_id!r} is not a source (ids of sources start with 'src:')")
-    cited = dict.fromkeys(
-        c.record for c in ds.citations_table if c.source == source_id and c.record in ds
-    )
+    citations = cast("list[Citation]", referring(ds, "citations", "source", source_id))
+    cited = dict.fromkeys(c.record for c in citations if c.record in ds)
     return [ds.get(record) for record in sorted(cited)]
 
 

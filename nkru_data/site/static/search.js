@@ -80,6 +80,7 @@
 
   var query = new URLSearchParams(window.location.search).get("q") || "";
   input.value = query;
+  input.setAttribute("value", query);  /* so that the page as saved shows what was searched */
   show(query);
   input.addEventListener("input", function () { show(input.value); });
 })();
