@@ -8,12 +8,14 @@ classes and exceptions stay identical. Nothing is imported until an old path is 
 from __future__ import annotations
 
 import importlib
-import importlib.abc
-import importlib.machinery
-import importlib.util
 import sys
 from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
 from types import ModuleType
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 #: old path -> new path
 MOVED = {
@@ -35,25 +37,31 @@ MOVED = {
 }  # fmt: skip
 
 
-class _Alias(importlib.abc.Loader):
-    """Loads an old path as the module at its new path (imported then, not before)."""
+class _Alias:
+    """Loads an old path as the module at its new path (imported then, not before).
+
+    A loader and a finder by their methods alone, as the import system takes them: subclassing
+    ``importlib.abc`` would import ``importlib.resources`` with it, a fifth of what ``import
+    nkru_data`` costs."""
 
     def __init__(self, new: str) -> None:
         self.new = new
 
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
+    def create_module(self, spec: ModuleSpec) -> ModuleType:
         return importlib.import_module(self.new)
 
     def exec_module(self, module: ModuleType) -> None:
         """Nothing to run: the module at the new path is already executed."""
 
 
-class _MovedFinder(importlib.abc.MetaPathFinder):
+class _MovedFinder:
+    """Finds the old paths (see :class:`_Alias`)."""
+
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> importlib.machinery.ModuleSpec | None:
+    ) -> ModuleSpec | None:
         new = MOVED.get(fullname)
-        return importlib.util.spec_from_loader(fullname, _Alias(new)) if new else None
+        return ModuleSpec(fullname, cast("Loader", _Alias(new))) if new else None
 
 
 def install(validate_module: ModuleType) -> None:

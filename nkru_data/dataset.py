@@ -20,7 +20,7 @@ from nkru_data.model.layout import TABLE_BY_NAME, TABLES, Table
 from nkru_data.store.csvfile import RawTable
 from nkru_data.store.package import read_package
 from nkru_data.store.resources import ENV_VAR, descriptor_path
-from nkru_data.views.search import fold  # noqa: F401  (its home of 0.1)
+from nkru_data.views.referrers import referring
 
 if TYPE_CHECKING:
     import pandas
@@ -213,9 +213,8 @@ class Dataset:
     def _label_index(self) -> dict[tuple[str, str, str], list[tuple[str, bool]]]:
         if self._labels is None:
             index: dict[tuple[str, str, str], list[tuple[str, bool]]] = defaultdict(list)
-            cols = [
-                self.column("labels", c) for c in ("entity", "field", "lang", "value", "reviewed")
-            ]
+            names = ("entity", "field", "lang", "value", "reviewed")
+            cols = [self.column("labels", c) for c in names]
             for entity, field, lang, value, reviewed in zip(*cols):
                 index[(entity, field, lang)].append((value, reviewed == "true"))
             self._labels = index
@@ -289,8 +288,6 @@ class Dataset:
 
     def citations(self, id_: str) -> list[tuple[m.Citation, m.Source]]:
         """A record's citations, each with the source it quotes."""
-        from nkru_data.views.referrers import referring
-
         out = []
         for citation in cast("list[m.Citation]", referring(self, "citations", "record", id_)):
             where = self._table_of.get(citation.source)
@@ -329,11 +326,8 @@ class Dataset:
     def timeline(
         self, id_: str, lang: str = "en", include_affiliates: bool = False
     ) -> list[TimelineRow]:
-        """``(date, event id, title)`` in ``lang`` of the events involving ``id_``, by date.
-
-        ``include_affiliates=True`` adds, for an organisation, its people's events (see
-        :func:`nkru_data.views.relations.timeline`).
-        """
+        """``(date, event id, title)`` in ``lang`` of the events involving ``id_``, by date
+        (:func:`nkru_data.views.relations.timeline`: ``include_affiliates``, too)."""
         from nkru_data.views.relations import timeline
 
         return timeline(self, id_, lang, include_affiliates)
@@ -341,10 +335,9 @@ class Dataset:
     def to_pandas(
         self, table: str, lang: str | None = None, *, fallback: bool = True
     ) -> pandas.DataFrame:
-        """A table as a typed DataFrame built from :mod:`nkru_data.views.frames`: references
-        with their names, EDTF bounds and precisions, and with ``lang`` the names and
-        descriptions in that language plus ``*_fallback`` flags (``fallback=False``: empty
-        where that language has no text, never the English)."""
+        """A table as a typed DataFrame (:mod:`nkru_data.views.frames`): references with their
+        names, EDTF bounds and precisions; with ``lang``, names and descriptions in it and
+        ``*_fallback`` flags (``fallback=False``: empty where it has no text, never English)."""
         try:
             import pandas  # noqa: F401
         except ImportError:
@@ -396,3 +389,12 @@ def load(
         for table in TABLES:
             ds.table(table.name)
     return ds
+
+
+def __getattr__(name: str) -> Any:
+    """``fold``, at its home of 0.1, imported when asked for (not on every load)."""
+    if name == "fold":
+        from nkru_data.views.search import fold
+
+        return fold
+    raise AttributeError(f"module 'nkru_data.dataset' has no attribute {name!r}")

@@ -120,13 +120,18 @@ def site(
         False, "--force", help="Replace OUT if it is a site nkru-data built before."
     ),
     with_downloads: bool = typer.Option(
-        True, "--downloads/--no-downloads",
+        True,
+        "--downloads/--no-downloads",
         help="Offer every export and the data package for download (--no-downloads: a quicker"
-        " build, for a preview)."),
+        " build, for a preview).",
+    ),
     path: Path | None = typer.Option(None, "--path", help="Package folder (default: bundled)."),
     seeds: Path | None = typer.Option(
-        None, "--seeds", help="Archived source texts, for each quote's context (default: seeds/"
-        " beside the package, if there)."),
+        None,
+        "--seeds",
+        help="Archived source texts, for each quote's context (default: seeds/"
+        " beside the package, if there).",
+    ),
 ) -> None:
     """Build a static website of the dataset in English, Russian and Korean (extra: site).
 
