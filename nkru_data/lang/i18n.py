@@ -28,6 +28,9 @@ LOOK_CYRILLIC = frozenset("ABCEHKMOPTXaceopxy")
 
 def mixed_script_word(text: str) -> str | None:
     """The first word that mixes Latin, Cyrillic or Greek letters, if any."""
+    found = bool(_LATIN.search(text)) + bool(_CYRILLIC.search(text)) + bool(_GREEK.search(text))
+    if found < 2:  # one script in the whole text: no word can mix two (searched in C)
+        return None
     for word in WORD.findall(text):
         scripts = bool(_LATIN.search(word)) + bool(_CYRILLIC.search(word))
         scripts += bool(_GREEK.search(word))
@@ -66,6 +69,8 @@ def script_problem(text: str, lang: str, latin_ok: frozenset[str] = frozenset())
         return None
     if not native.search(text):
         return f"a {lang} label must be written in {name}"
+    if not WORD.search(native.sub(" ", text)):  # nothing but the native script: no run to judge
+        return None
     for word in WORD.findall(text):
         for run in WORD.findall(native.sub(" ", word)):
             if _LATIN_WORD.match(run) and (LATIN_ACRONYM.match(run) or run in latin_ok):
