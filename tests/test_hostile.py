@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import socket
 import threading
@@ -418,3 +419,12 @@ def test_a_huge_cell_is_refused_even_after_a_library_raised_the_csv_limit(pkg: P
         assert csv.field_size_limit() == sys.maxsize or csv.field_size_limit() > 10**9
     finally:
         csv.field_size_limit(before)
+
+
+def test_visible_runs_hold_no_hidden_character() -> None:
+    """The fast path of hidden_character: a text of these characters needs no closer look."""
+    from nkru_data.model.values import VISIBLE, _is_hidden
+
+    run = VISIBLE.pattern[1:-2]
+    inside = re.compile(f"[{run}]")
+    assert not [hex(c) for c in range(0x30000) if inside.fullmatch(chr(c)) and _is_hidden(chr(c))]

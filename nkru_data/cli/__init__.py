@@ -49,7 +49,9 @@ def main_job(
     """With no command: load, validate and summarise the bundled data."""
     if ctx.invoked_subcommand is None:
         browse.info(None, Output.table)
-        quality.validate(None, Format.text, strict=False, seeds=None)
+        quality.validate(
+            None, Format.text, strict=False, seeds=None, engine=quality.Engine.compiled
+        )
 
 
 def main() -> None:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 import typer
 
 from nkru_data.cli.app import CheckOpt, Format, PathArg, app, err, friendly, out, report_changes
+
+
+class Engine(str, Enum):
+    """How the Table Schemas are checked (both report the same problems)."""
+
+    compiled = "compiled"
+    frictionless = "frictionless"
 
 
 @app.command()
@@ -21,15 +29,21 @@ def validate(
         " package); quotes are checked against them.",
         file_okay=False,
     ),
+    engine: Engine = typer.Option(
+        Engine.compiled,
+        "--engine",
+        help="Table Schema checks: compiled (on the rows read once; frictionless checks the"
+        " descriptor) or frictionless (stock frictionless reads the whole package).",
+    ),
 ) -> None:
-    """Validate structure (frictionless) and meaning; exit 0 valid, 1 invalid, 2 unusable.
+    """Validate structure (Table Schemas) and meaning; exit 0 valid, 1 invalid, 2 unusable.
 
     Errors fail; warnings (e.g. evidence-unverified when the archived texts are not at hand)
     fail only with --strict.
     """
     from nkru_data.validation.validate import validate as run
 
-    report = run(path, strict=strict, seeds=seeds)
+    report = run(path, strict=strict, seeds=seeds, engine=engine.value)
     if format is Format.json:
         print(report.to_json())
     elif format is Format.github:

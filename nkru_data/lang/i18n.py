@@ -26,8 +26,21 @@ LOOK_LATIN = frozenset("АВЕКМНОРСТХЅІЈаеорсухѕіјһԁԛԝ
 LOOK_CYRILLIC = frozenset("ABCEHKMOPTXaceopxy")
 
 
+#: words written wholly in look-alike letters: a maximal run of such letters that no other
+#: letter touches is a whole word of :data:`WORD` (every look-alike is a letter)
+_ALL_LOOK = {
+    script: re.compile(r"(?<![^\W\d_])[" + "".join(sorted(look)) + r"]+(?![^\W\d_])")
+    for script, look in (("latin", LOOK_LATIN), ("cyrillic", LOOK_CYRILLIC))
+}
+
+
 def mixed_script_word(text: str) -> str | None:
     """The first word that mixes Latin, Cyrillic or Greek letters, if any."""
+    if text.isascii():  # no Cyrillic or Greek letter: nothing to mix
+        return None
+    found = bool(_LATIN.search(text)) + bool(_CYRILLIC.search(text)) + bool(_GREEK.search(text))
+    if found < 2:  # one script in the whole text: no word can mix two (searched in C)
+        return None
     for word in WORD.findall(text):
         scripts = bool(_LATIN.search(word)) + bool(_CYRILLIC.search(word))
         scripts += bool(_GREEK.search(word))
@@ -44,9 +57,10 @@ def look_alike_word(text: str, script: str, allowed: frozenset[str] = frozenset(
     Russian (``script="cyrillic"``) a Latin word made only of letters that look Cyrillic
     (``OOO``, ``TACC``) is one too, unless it is one of the dataset's own names (``allowed``).
     """
-    look = LOOK_LATIN if script == "latin" else LOOK_CYRILLIC
-    for word in WORD.findall(text):
-        if all(c in look for c in word) and word not in allowed:
+    if script == "latin" and text.isascii():  # the look-alikes of Latin are none of them ASCII
+        return None
+    for word in _ALL_LOOK["latin" if script == "latin" else "cyrillic"].findall(text):
+        if word not in allowed:
             return str(word)
     return None
 
@@ -66,6 +80,8 @@ def script_problem(text: str, lang: str, latin_ok: frozenset[str] = frozenset())
         return None
     if not native.search(text):
         return f"a {lang} label must be written in {name}"
+    if not WORD.search(native.sub(" ", text)):  # nothing but the native script: no run to judge
+        return None
     for word in WORD.findall(text):
         for run in WORD.findall(native.sub(" ", word)):
             if _LATIN_WORD.match(run) and (LATIN_ACRONYM.match(run) or run in latin_ok):

@@ -80,6 +80,29 @@ def is_number(text: str) -> bool:
     return True
 
 
+def _is_hidden(char: str) -> bool:
+    category = unicodedata.category(char)
+    return (
+        category in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")
+        or (category == "Zs" and char != " ")
+        or char in _BLANK_LETTERS
+        or 0xFE00 <= ord(char) <= 0xFE0F
+        or 0xE0100 <= ord(char) <= 0xE01EF
+    )
+
+
+#: runs of characters none of which is hidden (printable ASCII, Latin, Greek, Cyrillic, Hangul
+#: syllables and letters, CJK, general punctuation without its spaces and format characters):
+#: a text made of them only needs no look at each character (a test proves the class holds no
+#: hidden character)
+VISIBLE = re.compile(
+    "[\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff"
+    "\u2010-\u2027\u2030-\u205e\u20a0-\u20cf\u2100-\u214f\u2190-\u22ff\u3001-\u303f"
+    "\u3131-\u3163\u3165-\u318e\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e]*"
+)
+_ASCII_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
 def hidden_character(text: str) -> str | None:
     """The first invisible, bidi-control or control character in ``text``, named, or ``None``.
 
@@ -88,19 +111,12 @@ def hidden_character(text: str) -> str | None:
     line), special spaces (no-break, em, ideographic...) and letters that render blank.
     """
     if text.isascii():
-        for char in text:
-            if char < " " or char == "\x7f":
-                return _name(char)
+        found = _ASCII_CONTROL.search(text)
+        return _name(found.group()) if found else None
+    if VISIBLE.fullmatch(text):
         return None
     for char in text:
-        category = unicodedata.category(char)
-        if (
-            category in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")
-            or (category == "Zs" and char != " ")
-            or char in _BLANK_LETTERS
-            or 0xFE00 <= ord(char) <= 0xFE0F
-            or 0xE0100 <= ord(char) <= 0xE01EF
-        ):
+        if _is_hidden(char):
             return _name(char)
     return None
 

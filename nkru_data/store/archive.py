@@ -45,12 +45,26 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+#: the white-space runs :func:`normalise` changes: all but a lone space, which it keeps, so
+#: a text of single spaces (most of them) is not rebuilt at every word
+_SPACE_RUN = re.compile(r"[^\S ]\s*| \s+")
+#: a text without these needs no typographic folding (the table's keys)
+_TYPOGRAPHIC = re.compile("[" + "".join(chr(c) for c in _TYPOGRAPHY) + "]")
 
 
 def normalise(text: str) -> str:
-    """The text with typography and white space folded (see module docstring)."""
-    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
-    return _SPACE.sub(" ", text).strip()
+    """The text with typography and white space folded (see module docstring).
+
+    An ASCII text is in NFC and has no typographic character, so only its white space can
+    change; the other steps are skipped where they would change nothing.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        if _TYPOGRAPHIC.search(text):
+            text = text.translate(_TYPOGRAPHY)
+    if _SPACE_RUN.search(text):
+        text = _SPACE_RUN.sub(" ", text)
+    return text.strip()
 
 
 #: an archived article is tens of KB; this bounds what a hostile seed can cost
@@ -87,7 +101,12 @@ def _boundary(text: str, start: int, end: int, quote: str) -> bool:
 def occurrences(quote: str, text: str, most: int = _MAX_OCCURRENCES) -> list[int]:
     """Where the quote stands in the (normalised) archived text, on word boundaries: the
     code-point offsets ``citations.start`` holds. At most ``most`` of them are looked for."""
-    needle = normalise(quote)
+    return occurrences_of(normalise(quote), text, most)
+
+
+def occurrences_of(needle: str, text: str, most: int = _MAX_OCCURRENCES) -> list[int]:
+    """:func:`occurrences` of a quote already normalised (a caller that needs the normalised
+    quote anyway normalises it once)."""
     found: list[int] = []
     if not needle:
         return found
@@ -99,6 +118,20 @@ def occurrences(quote: str, text: str, most: int = _MAX_OCCURRENCES) -> list[int
         start = text.find(needle, start + 1)
         seen += 1
     return found
+
+
+def stands_at(needle: str, text: str, start: int, end: int) -> bool:
+    """True when the normalised quote stands at ``text[start:end]`` on word boundaries, where
+    :func:`occurrences` is sure to meet it: a slice compare instead of a search of the text.
+
+    Sure: the search looks at :data:`_MAX_OCCURRENCES` occurrences at most, and at most
+    ``start`` of them begin before ``start``. ``False`` says only that the caller must
+    search.
+    """
+    return (
+        bool(needle) and 0 <= start < _MAX_OCCURRENCES and end == start + len(needle)
+        and text.startswith(needle, start) and _boundary(text, start, end, needle)
+    )  # fmt: skip
 
 
 def quote_stands(quote: str, text: str) -> bool:

@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from nkru_data.errors import UnusablePackage
@@ -100,24 +101,56 @@ def _bounded_cells() -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
-def parse_csv(path: Path, text: str) -> RawTable:
-    """Split CSV text into rows, remembering the line each row starts on."""
+def parse_csv(path: Path, text: str, *, shared: bool = False) -> RawTable:
+    """Split CSV text into rows, remembering the line each row starts on.
+
+    ``shared``: each column's repeated values become one string object (see :func:`_share`);
+    worth its small cost where the rows are kept while many checks run over them.
+    """
     with _bounded_cells():
-        return _parse_csv(path, text)
+        return _parse_csv(path, text, shared)
 
 
-def _parse_csv(path: Path, text: str) -> RawTable:
+#: rows shared per step: the cells of a step are all held twice for a moment, never a whole file
+_STEP = 4096
+
+
+def _share(rows: Iterator[list[str]]) -> list[list[str]]:
+    """Rows with every repeated value of a column one string object.
+
+    A table repeats its kinds, languages, dates, countries and referenced ids down the column:
+    at 10^5 rows the distinct strings of a column take a tenth of the memory of its cells. The
+    csv module makes a new string for every cell, so the copies are folded here, a step of rows
+    at a time; a step holding a row of another width (reported later) is kept as read.
+    """
+    out: list[list[str]] = []
+    columns: list[dict[str, str]] = []
+    for step in iter(lambda: list(islice(rows, _STEP)), []):
+        width = len(step[0])
+        if not width or any(len(row) != width for row in step):
+            out.extend(step)
+            continue
+        if len(columns) < width:
+            columns.extend({} for _ in range(width - len(columns)))
+        shared = [map(one.setdefault, cells, cells) for one, cells in zip(columns, zip(*step))]
+        out.extend(map(list, zip(*shared)))
+    return out
+
+
+def _parse_csv(path: Path, text: str, shared: bool = False) -> RawTable:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     collecting = gc.isenabled()
     gc.disable()  # rows are lists of new strings, never cyclic: collection passes are wasted work
     records: list[int] | None = None
     try:
-        rows = list(reader)
+        rows = _share(reader) if shared else list(reader)
         physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
         if len(rows) == physical and all(rows):  # one line per row: the common case, fast
             lines = list(range(1, len(rows) + 1))
         else:
             rows, lines, records = _line_numbers(text)
+            if shared:
+                rows = _share(iter(rows))
     except csv.Error as exc:
         line = reader.line_num
         hint = (
@@ -143,9 +176,9 @@ def _parse_csv(path: Path, text: str) -> RawTable:
     return RawTable(path, tuple(header), rows[1:], lines[1:], records)
 
 
-def read_raw(path: Path) -> RawTable:
-    """Read one CSV file strictly."""
-    return parse_csv(path, decode(path))
+def read_raw(path: Path, *, shared: bool = False) -> RawTable:
+    """Read one CSV file strictly (``shared``: see :func:`parse_csv`)."""
+    return parse_csv(path, decode(path), shared=shared)
 
 
 def listed(names: list[str]) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +22,11 @@ from nkru_data.lang.dates import EdtfError, not_after
 from nkru_data.model.layout import MAY_BE_EMPTY, TABLES, Table
 from nkru_data.model.values import parse_number
 from nkru_data.report import Problem, display_path
-from nkru_data.store.csvfile import RawTable, bad_widths, first_difference, read_raw
+from nkru_data.store.canonical import canonical_difference
+from nkru_data.store.csvfile import RawTable, bad_widths, read_raw
 from nkru_data.store.descriptor import declared_resources, stale_parts
 from nkru_data.store.safety import inside
-from nkru_data.store.tables import check_header, render
+from nkru_data.store.tables import check_header
 from nkru_data.validation import cells, identity, links, provenance
 
 #: natural keys: two rows agreeing on all of these are the same record entered twice
@@ -42,26 +45,37 @@ _WIDTH_PROBLEMS = 100
 
 
 class Rows:
-    """A table's rows as dicts, each with its line.
+    """A table's rows as read, with each row's line; by column or as dicts.
 
-    The dicts are made afresh on each pass rather than kept: at a million rows, keeping them
-    would cost more memory than the raw rows themselves. Rows of the wrong width are reported
-    once when read and left out of every pass.
+    The checks of this package read whole columns (:meth:`column`), which cost one list of
+    references and no new string. Iterating gives each row as a dict, made afresh on each pass
+    rather than kept: at a million rows, keeping them would cost more memory than the raw rows
+    themselves. Rows of the wrong width are reported once when read and left out of every pass.
     """
 
     def __init__(self, table: Table, raw: RawTable, shown: str, bad: frozenset[int]) -> None:
         self.table, self.raw, self.shown = table, raw, shown
         self.header = raw.header
         self._columns = {name: i + 1 for i, name in enumerate(raw.header)}
+        #: each header name's index in a row
+        self.index = {name: i for i, name in enumerate(raw.header)}
         self.bad = bad
+        #: the rows of the right width, and the line of each
+        self.body: list[list[str]] = raw.rows
+        self.lines: list[int] = raw.lines
+        if bad:
+            self.body = [row for i, row in enumerate(raw.rows) if i not in bad]
+            self.lines = [line for i, line in enumerate(raw.lines) if i not in bad]
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
-        header, bad = self.header, self.bad
-        return (
-            (line, dict(zip(header, row)))
-            for index, (line, row) in enumerate(zip(self.raw.lines, self.raw.rows))
-            if index not in bad
-        )
+        return zip(self.lines, map(dict, map(zip, repeat(self.header), self.body)))
+
+    def column(self, name: str) -> list[str]:
+        """The cells of one column, row by row (empty strings for a column not in the file)."""
+        index = self.index.get(name)
+        if index is None:
+            return [""] * len(self.body)
+        return list(map(itemgetter(index), self.body))
 
     def problem(
         self,
@@ -118,7 +132,7 @@ def read_tables(descriptor: Path, data: dict[str, Any]) -> tuple[list[Problem], 
                 " line at least)", shown))  # fmt: skip
             continue
         try:
-            raw = read_raw(path)
+            raw = read_raw(path, shared=True)
             check_header(table, raw)
         except UnusablePackage as exc:
             message = str(exc).split(": ", 1)[-1] if exc.line else str(exc)
@@ -139,46 +153,57 @@ def read_tables(descriptor: Path, data: dict[str, Any]) -> tuple[list[Problem], 
 
 
 def _record_rules(rows: Rows) -> Iterator[Problem]:
-    """Rules across a row's cells: date order, value order, coordinates."""
-    pairs = {"people": ("born", "died"), "affiliations": ("start", "end")}
+    """Rules across a row's cells: date order, value order, coordinates.
+
+    Each table has at most one of these rules, and each reads only its two or three columns.
+    """
     name = rows.table.name
-    for line, row in rows:
-        if name in pairs:
-            first, second = pairs[name]
+    if name in _ORDERED:
+        yield from _date_order(rows, *_ORDERED[name])
+    elif name == "statistics":
+        yield from _value_order(rows)
+    elif name == "places":
+        for line, lat, lon in zip(rows.lines, rows.column("lat"), rows.column("lon")):
+            if bool(lat) != bool(lon):
+                yield rows.problem("incomplete-coordinates", "give both lat and lon, or neither",
+                                   line, "lat" if not lat else "lon")  # fmt: skip
+
+
+#: the tables whose two dates must come in order
+_ORDERED = {"people": ("born", "died"), "affiliations": ("start", "end")}
+
+
+def _date_order(rows: Rows, first: str, second: str) -> Iterator[Problem]:
+    """``first`` not after ``second``; a row missing either cannot break the rule, and each
+    distinct pair of dates is compared once."""
+    ordered: dict[tuple[str, str], bool] = {}
+    for line, a, b in zip(rows.lines, rows.column(first), rows.column(second)):
+        if not (a and b):
+            continue
+        verdict = ordered.get((a, b))
+        if verdict is None:
             try:
-                ordered = not_after(row.get(first) or None, row.get(second) or None)
+                verdict = not_after(a, b)
             except EdtfError:
-                ordered = True  # reported as invalid-edtf
-            if not ordered:
-                yield rows.problem(
-                    "date-order",
-                    f"{first} {row[first]} is after {second} {row[second]}",
-                    line,
-                    second,
-                    row[second],
-                )
-        if name == "statistics":
-            try:
-                nums = [parse_number(row[k]) if row.get(k) else None
-                        for k in ("low", "value", "high")]  # fmt: skip
-            except ValueError:
-                continue  # reported by the cell checks
-            known = [n for n in nums if n is not None]
-            if known != sorted(known):
-                yield rows.problem(
-                    "value-order",
-                    "low ≤ value ≤ high does not hold",
-                    line,
-                    "value",
-                    row.get("value"),
-                )
-        if name == "places" and bool(row.get("lat")) != bool(row.get("lon")):
-            yield rows.problem(
-                "incomplete-coordinates",
-                "give both lat and lon, or neither",
-                line,
-                "lat" if not row.get("lat") else "lon",
-            )
+                verdict = True  # reported as invalid-edtf
+            ordered[a, b] = verdict
+        if not verdict:
+            yield rows.problem("date-order", f"{first} {a} is after {second} {b}", line, second, b)
+
+
+def _value_order(rows: Rows) -> Iterator[Problem]:
+    """low ≤ value ≤ high where given; a row with one of them or none cannot break it."""
+    for line, low, value, high in zip(rows.lines, rows.column("low"), rows.column("value"),
+                                      rows.column("high")):  # fmt: skip
+        if bool(low) + bool(value) + bool(high) < 2:
+            continue
+        try:
+            known = [parse_number(v) for v in (low, value, high) if v]
+        except ValueError:
+            continue  # reported by the cell checks
+        if known != sorted(known):
+            yield rows.problem("value-order", "low ≤ value ≤ high does not hold", line, "value",
+                               value if "value" in rows.index else None)  # fmt: skip
 
 
 def _duplicates(rows: Rows) -> Iterator[Problem]:
@@ -186,32 +211,34 @@ def _duplicates(rows: Rows) -> Iterator[Problem]:
     if not key:
         return
     seen: dict[tuple[str, ...], str] = {}
-    for line, row in rows:
-        k = tuple(row.get(f, "") for f in key)
+    ids = rows.column("id")
+    for line, id_, k in zip(rows.lines, ids, zip(*(rows.column(f) for f in key))):
         if k in seen:
             yield rows.problem(
                 "duplicate-record",
                 f"same {', '.join(key)} as {seen[k]}: one record entered twice?",
                 line,
                 key[0],
-                row.get(key[0]),
+                k[0] if key[0] in rows.index else None,
             )
         else:
-            seen[k] = row.get("id", "")
+            seen[k] = id_
 
 
 def _cycles(rows: Rows) -> Iterator[Problem]:
-    parent = {row["id"]: row.get("parent", "") for _, row in rows if row.get("id")}
-    for line, row in rows:
-        seen, node = {row.get("id")}, parent.get(row.get("id", ""), "")
+    ids, parents = rows.column("id"), rows.column("parent")
+    parent = {id_: up for id_, up in zip(ids, parents) if id_}
+    has_parent = "parent" in rows.index
+    for line, id_, up in zip(rows.lines, ids, parents):
+        seen, node = {id_}, parent.get(id_, "")
         while node:
             if node in seen:
                 yield rows.problem(
                     "parent-cycle",
-                    f"the parent chain of {row['id']} loops back to {node}",
+                    f"the parent chain of {id_} loops back to {node}",
                     line,
                     "parent",
-                    row.get("parent"),
+                    up if has_parent else None,
                 )
                 break
             seen.add(node)
@@ -220,7 +247,7 @@ def _cycles(rows: Rows) -> Iterator[Problem]:
 
 def _canonical(rows: Rows) -> Iterator[Problem]:
     current = rows.raw.path.read_bytes()
-    line = first_difference(current, render(rows.table, rows.raw.header, rows.raw.rows))
+    line = canonical_difference(rows.table, rows.raw, current)
     if line is None:
         return
     reason = (
@@ -248,9 +275,8 @@ def semantic_problems(
     ``seeds``: the folder of archived texts (default ``seeds/`` beside the package folder).
     """
     problems: list[Problem] = []
-    ids = {
-        row["id"] for rows in tables.values() if rows.table.kind for _, row in rows if row.get("id")
-    }
+    ids = {id_ for rows in tables.values() if rows.table.kind for id_ in rows.column("id")}
+    ids.discard("")
     for rows in tables.values():
         problems.extend(cells.cell_problems(rows))
         problems.extend(_record_rules(rows))

@@ -19,6 +19,7 @@ from nkru_data.lang.dates import EdtfError, parse
 from nkru_data.model.layout import TABLES
 from nkru_data.model.types import LIST_SEPARATOR
 from nkru_data.report import Problem
+from nkru_data.validation.columns import column, columns, distinct_values, good_rows
 from nkru_data.views.search import fold
 
 if TYPE_CHECKING:
@@ -35,13 +36,16 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def redirects(tables: dict[str, Rows], ids: set[str]) -> Iterator[Problem]:
-    """Targets that exist, no chains or cycles, no retired id still in use."""
+    """Targets that exist, no chains or cycles, no retired id still in use.
+
+    Any cell may hold a retired id, so every column is searched; each distinct value of a
+    column is split and looked up once, and only the columns holding one are walked."""
     if "redirects" not in tables:
         return
     rows = tables["redirects"]
-    target = {row.get("old", ""): row.get("new", "") for _, row in rows}
-    for line, row in rows:
-        old, new = row.get("old", ""), row.get("new", "")
+    lines, (olds, news) = columns(rows, "old", "new")
+    target = dict(zip(olds, news))
+    for line, old, new in zip(lines, olds, news):
         if new in target:
             yield rows.problem("redirect-chain", f"{old} → {new} → {target[new]}: point {old}"
                                f" straight at the record it is now", line, "new", new)  # fmt: skip
@@ -51,26 +55,56 @@ def redirects(tables: dict[str, Rows], ids: set[str]) -> Iterator[Problem]:
     for name, table_rows in tables.items():
         if name == "redirects":
             continue
-        for line, row in table_rows:
-            for field, value in row.items():
-                for part in value.split(LIST_SEPARATOR) if value else ():
-                    if part in target:
-                        yield table_rows.problem("retired-id", f"{part} was merged into"
-                                                 f" {target[part]}: use that id", line, field,
-                                                 value)  # fmt: skip
+        yield from _retired(table_rows, target)
+
+
+def _retired(rows: Rows, target: dict[str, str]) -> Iterator[Problem]:
+    """Cells of one table naming a retired id (``target``: old id -> new), in row order.
+
+    A column's distinct values are judged first: a value is a retired id itself, or a list
+    with one among its parts; the column is read only when one of its values is."""
+    found: dict[int, list[Problem]] = {}
+    lines = good_rows(rows)[0]
+    for field, values in distinct_values(rows):
+        retired = {value: [value] for value in values & target.keys()
+                   if value and LIST_SEPARATOR not in value}  # fmt: skip
+        for value in values:
+            if LIST_SEPARATOR in value:
+                parts = [p for p in value.split(LIST_SEPARATOR) if p in target]
+                if parts:
+                    retired[value] = parts
+        if not retired:
+            continue
+        for index, value in enumerate(column(rows, field)):
+            for part in retired.get(value, ()):
+                found.setdefault(index, []).append(rows.problem(
+                    "retired-id", f"{part} was merged into {target[part]}: use that id",
+                    lines[index], field, value))  # fmt: skip
+    for index in sorted(found):
+        yield from found[index]
 
 
 def _names(tables: dict[str, Rows]) -> dict[str, dict[str, list[str]]]:
-    """Each record's names by language (English from its table, others from labels)."""
-    names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    """Each record's names by language (English from its table, others from labels), folded
+    once per distinct text."""
+    names: dict[str, dict[str, list[str]]] = {}
+    folded: dict[str, str] = {}
     for table in TABLES:
         if table.name in DUPLICABLE and table.name in tables and table.name_field:
-            for _, row in tables[table.name]:
-                if row.get(table.name_field):
-                    names[row.get("id", "")]["en"].append(fold(row[table.name_field]))
-    for _, row in tables.get("labels", ()):
-        if row.get("field") in ("name", "title", "alias") and row.get("entity") in names:
-            names[row["entity"]][row.get("lang", "")].append(fold(row.get("value", "")))
+            _, (ids, values) = columns(tables[table.name], "id", table.name_field)
+            for id_, value in zip(ids, values):
+                if value:
+                    if value not in folded:
+                        folded[value] = fold(value)
+                    names.setdefault(id_, {}).setdefault("en", []).append(folded[value])
+    if "labels" in tables:
+        _, (entities, fields, langs, values) = columns(
+            tables["labels"], "entity", "field", "lang", "value")  # fmt: skip
+        for entity, field, lang, value in zip(entities, fields, langs, values):
+            if field in ("name", "title", "alias") and entity in names:
+                if value not in folded:
+                    folded[value] = fold(value)
+                names[entity].setdefault(lang, []).append(folded[value])
     return names
 
 
@@ -89,21 +123,28 @@ def duplicates(tables: dict[str, Rows]) -> Iterator[Problem]:
     from rapidfuzz.fuzz import token_sort_ratio
 
     names = _names(tables)
-    distinct = {frozenset((r.get("first", ""), r.get("second", "")))
-                for _, r in tables.get("not_duplicates", ())}  # fmt: skip
+    distinct: set[frozenset[str]] = set()
+    if "not_duplicates" in tables:
+        distinct = set(map(frozenset, zip(*columns(tables["not_duplicates"], "first",
+                                                   "second")[1])))  # fmt: skip
     taking_part: dict[str, set[str]] = defaultdict(set)
-    for _, row in tables.get("participants", ()):
-        taking_part[row.get("event", "")].add(row.get("entity", ""))
+    if "participants" in tables:
+        for event, entity in zip(*columns(tables["participants"], "event", "entity")[1]):
+            taking_part[event].add(entity)
+    words: dict[str, list[str]] = {}
     for name, date_field in DUPLICABLE.items():
         if name not in tables:
             continue
         rows = tables[name]
-        records = {row.get("id", ""): (line, row) for line, row in rows}
+        lines, (ids, kinds, dates) = columns(rows, "id", "kind", date_field or "id")
+        records = {id_: index for index, id_ in enumerate(ids)}
         by_word: dict[str, set[str]] = defaultdict(set)
         for id_ in records:
             for texts in names.get(id_, {}).values():
                 for text in texts:
-                    for word in _WORD.findall(text):
+                    if text not in words:
+                        words[text] = _WORD.findall(text)
+                    for word in words[text]:
                         by_word[word].add(id_)
         pairs = {
             tuple(sorted((a, b)))
@@ -111,8 +152,8 @@ def duplicates(tables: dict[str, Rows]) -> Iterator[Problem]:
             for a in group for b in group if a < b
         }  # fmt: skip
         for a, b in sorted(pairs):
-            (_, first), (line, second) = records[a], records[b]
-            if frozenset((a, b)) in distinct or first.get("kind") != second.get("kind"):
+            first, second = records[a], records[b]
+            if frozenset((a, b)) in distinct or kinds[first] != kinds[second]:
                 continue
             similar = any(
                 token_sort_ratio(x, y) >= SIMILAR
@@ -121,12 +162,13 @@ def duplicates(tables: dict[str, Rows]) -> Iterator[Problem]:
             )  # fmt: skip
             if not similar:
                 continue
-            if date_field and first.get(date_field) and second.get(date_field):
-                together = _overlap(first[date_field], second[date_field])
+            if date_field and dates[first] and dates[second]:
+                together = _overlap(dates[first], dates[second])
                 if name == "events" and taking_part[a] and taking_part[b]:
                     together = together and bool(taking_part[a] & taking_part[b])
                 if not together:
                     continue
+            line = lines[second]
             yield rows.problem("possible-duplicate", f"{b} looks like {a} (same kind, nearly"
                                " the same name, overlapping): merge them with a redirect, or"
                                " record in not_duplicates.csv what tells them apart", line, "id",

@@ -22,9 +22,13 @@ from nkru_data.lang.i18n import (
 from nkru_data.model.layout import TABLES
 from nkru_data.model.types import LIST_SEPARATOR, id_kind
 from nkru_data.report import Problem
+from nkru_data.validation.columns import column, columns, distinct_values, good_rows
 
 if TYPE_CHECKING:
     from nkru_data.validation.checks import Rows
+
+#: the languages whose labels have a script to be written in (others: any script)
+_SCRIPTED = ("ru", "ko")
 
 #: polymorphic references: table -> field -> allowed id kinds (None = any kind)
 REFERENCES: dict[str, dict[str, tuple[str, ...] | None]] = {
@@ -40,130 +44,218 @@ REFERENCES: dict[str, dict[str, tuple[str, ...] | None]] = {
 
 def references(tables: dict[str, Rows], ids: set[str]) -> Iterator[Problem]:
     """Polymorphic references; ids of a table that could not be read are not called dangling
-    (its own problem says why), so one broken file does not bury the report."""
+    (its own problem says why), so one broken file does not bury the report.
+
+    A cell's verdict depends on its value alone, so each distinct value is judged once.
+    """
     unread = {t.kind for t in TABLES if t.kind and t.name not in tables}
     for name, fields in REFERENCES.items():
         if name not in tables:
             continue
         rows = tables[name]
-        for line, row in rows:
-            for field, kinds in fields.items():
-                value = row.get(field, "")
-                for ref in value.split(LIST_SEPARATOR) if value else ():
-                    if kinds and id_kind(ref) not in kinds:
-                        yield rows.problem(
-                            "reference-kind",
-                            f"{field} must name a {' or '.join(kinds)} id, not {ref!r}",
-                            line,
-                            field,
-                            ref,
-                        )
-                    elif ref not in ids and id_kind(ref) not in unread:
-                        yield rows.problem(
-                            "dangling-reference",
-                            f"{ref!r} is not the id of any record",
-                            line,
-                            field,
-                            ref,
-                        )
+        lines, cols = columns(rows, *fields)
+        found: dict[int, list[Problem]] = {}
+        for (field, kinds), cells in zip(fields.items(), cols):
+            verdicts: dict[str, list[tuple[str, str, str]]] = {}
+            for index, value in enumerate(cells):
+                if not value or (
+                    value in ids and (not kinds or value.partition(":")[0] in kinds)
+                    and LIST_SEPARATOR not in value
+                ):  # fmt: skip
+                    continue  # one reference, of a known record of the right kind
+                wrong = verdicts.get(value)
+                if wrong is None:
+                    wrong = verdicts[value] = _wrong_references(field, kinds, value, ids, unread)
+                if wrong:
+                    found.setdefault(index, []).extend(
+                        rows.problem(code, message, lines[index], field, ref)
+                        for code, message, ref in wrong
+                    )
+        for index in sorted(found):
+            yield from found[index]
+
+
+def _wrong_references(
+    field: str, kinds: tuple[str, ...] | None, value: str, ids: set[str], unread: set[str]
+) -> list[tuple[str, str, str]]:
+    """(code, message, ref) for each reference of one cell that is of the wrong kind or
+    dangling."""
+    wrong: list[tuple[str, str, str]] = []
+    for ref in value.split(LIST_SEPARATOR):
+        if kinds and id_kind(ref) not in kinds:
+            wrong.append(
+                ("reference-kind", f"{field} must name a {' or '.join(kinds)} id, not {ref!r}", ref)
+            )
+        elif ref not in ids and id_kind(ref) not in unread:
+            wrong.append(("dangling-reference", f"{ref!r} is not the id of any record", ref))
+    return wrong  # fmt: skip
 
 
 def coverage(tables: dict[str, Rows]) -> Iterator[Problem]:
     """What the data model implies: an agreement has parties; an event has a participant or at
     least a place (an event with neither says nothing of who or where)."""
     if "agreements" in tables and "agreement_parties" in tables:
-        parties = {row.get("agreement") for _, row in tables["agreement_parties"]}
+        parties = set(columns(tables["agreement_parties"], "agreement")[1][0])
         agreements = tables["agreements"]
-        for line, row in agreements:
-            if row.get("id") and row["id"] not in parties and not row.get("unnamed_parties"):
+        lines, (ids, unnamed) = columns(agreements, "id", "unnamed_parties")
+        for line, id_, none_named in zip(lines, ids, unnamed):
+            if id_ and id_ not in parties and not none_named:
                 yield agreements.problem(
-                    "missing-parties", f"{row['id']} has no row in agreement_parties.csv (if the"
+                    "missing-parties", f"{id_} has no row in agreement_parties.csv (if the"
                     " source names none, say so in unnamed_parties)", line,
-                    "id", row["id"])  # fmt: skip
+                    "id", id_)  # fmt: skip
     if "events" in tables and "participants" in tables:
-        involved = {row.get("event") for _, row in tables["participants"]}
+        involved = set(columns(tables["participants"], "event")[1][0])
         events = tables["events"]
-        for line, row in events:
-            if row.get("id") and row["id"] not in involved and not row.get("place"):
+        lines, (ids, places) = columns(events, "id", "place")
+        for line, id_, place in zip(lines, ids, places):
+            if id_ and id_ not in involved and not place:
                 yield events.problem(
-                    "missing-participants", f"{row['id']} has no participant and no place:"
+                    "missing-participants", f"{id_} has no participant and no place:"
                     " add a row to participants.csv (or the event's place)", line, "id",
-                    row["id"])  # fmt: skip
+                    id_)  # fmt: skip
+
+
+def _latin_ok(tables: dict[str, Rows], langs: list[str], values: list[str]) -> frozenset[str]:
+    """The words of the dataset's English proper names: names, abbreviations, English labels.
+
+    Every distinct text is joined into one string and cut into words in one pass (a space
+    separates words, so the words are those of each text)."""
+    texts: set[str] = set()
+    for table in TABLES:
+        if table.name_field and table.name in tables:
+            for column in columns(tables[table.name], table.name_field, "abbreviation")[1]:
+                texts.update(column)
+    texts.update(value for lang, value in zip(langs, values) if lang == "en")
+    return frozenset(WORD.findall(" ".join(texts)))
 
 
 def labels(tables: dict[str, Rows]) -> Iterator[Problem]:
+    """Labels: one name per language, in its script, CLDR's where generated; no word mixing
+    scripts in any cell; a Russian and a Korean name for every named record.
+
+    A label's script verdict depends on its language and value only, and a cell's mixed word
+    on its value only: each is worked out once per distinct value."""
     if "labels" not in tables:
         return
     labels = tables["labels"]
-    countries = {
-        row["id"]: row.get("country", "")
-        for _, row in tables.get("places", ())
-        if row.get("kind") == "country" and row.get("country")
-    }
-    proper: set[str] = set()
-    for table in TABLES:
-        if table.name_field and table.name in tables:
-            for _, row in tables[table.name]:
-                text = f"{row.get(table.name_field, '')} {row.get('abbreviation', '')}"
-                proper.update(WORD.findall(text))
-    for _, row in labels:
-        if row.get("lang") == "en":
-            proper.update(WORD.findall(row.get("value", "")))
-    latin_ok = frozenset(proper)
-    have: Counter[tuple[str, str, str]] = Counter()
-    for line, row in labels:
-        lang, fld, value = row.get("lang", ""), row.get("field", ""), row.get("value", "")
-        have[(row.get("entity", ""), fld, lang)] += 1
-        if fld != "alias" and have[(row.get("entity", ""), fld, lang)] == 2:
-            yield labels.problem(
-                "duplicate-name-label",
-                f"a second {lang} {fld} for {row.get('entity')} (use field=alias for other forms)",
-                line,
-                "value",
-                value,
-            )
-        why = script_problem(value, lang, latin_ok)
-        if why:
-            yield labels.problem("label-script", why, line, "value", value)
-        if row.get("origin") == "cldr":
-            yield from _cldr(labels, line, row, countries)
-    for rows in tables.values():
-        for line, row in rows:
-            for fld, value in row.items():
-                word = mixed_script_word(value) if value and not value.isascii() else None
-                if word and fld != "quote":
-                    yield rows.problem(
-                        "mixed-script",
-                        f"{word[:40]!r} mixes Latin, Cyrillic or Greek letters (a look-alike"
-                        " letter?)",
-                        line,
-                        fld,
-                        value,
-                    )
+    lines, (entities, flds, langs, values, origins) = columns(
+        labels, "entity", "field", "lang", "value", "origin")  # fmt: skip
+    countries: dict[str, str] = {}
+    if "places" in tables:
+        _, (place_ids, kinds, codes) = columns(tables["places"], "id", "kind", "country")
+        countries = {id_: code for id_, kind, code in zip(place_ids, kinds, codes)
+                     if kind == "country" and code}  # fmt: skip
+    latin_ok = _latin_ok(tables, langs, values)
+    have = Counter(zip(entities, flds, langs))
+    twice = {key for key, count in have.items() if count > 1 and key[1] != "alias"}
+    wrong = {pair: why for pair in set(zip(langs, values)) if pair[0] in _SCRIPTED
+             and (why := script_problem(pair[1], pair[0], latin_ok))}  # fmt: skip
+    if twice or wrong or "cldr" in origins:  # else no label row has anything to report
+        yield from _label_rows(labels, lines, (entities, flds, langs, values, origins),
+                               twice, wrong, countries)  # fmt: skip
+    yield from mixed_scripts(tables)
     for table in TABLES:
         field = table.label_field
         if field is None or table.name not in tables:
             continue
         rows = tables[table.name]
-        for line, row in rows:
+        named_lines, (ids,) = columns(rows, "id")
+        for line, id_ in zip(named_lines, ids):
             for lang in ("ru", "ko"):
-                if row.get("id") and not have[(row["id"], field, lang)]:
+                if id_ and not have.get((id_, field, lang)):
                     yield rows.problem(
                         "missing-name-label",
-                        f"{row['id']} has no {lang} {field} label",
+                        f"{id_} has no {lang} {field} label",
                         line,
                         "id",
-                        row["id"],
+                        id_,
                     )
 
 
-def _cldr(
-    labels: Rows, line: int, row: dict[str, str], countries: dict[str, str]
+def _label_rows(
+    labels: Rows,
+    lines: list[int],
+    cols: tuple[list[str], list[str], list[str], list[str], list[str]],
+    twice: set[tuple[str, str, str]],
+    wrong: dict[tuple[str, str], str],
+    countries: dict[str, str],
 ) -> Iterator[Problem]:
-    """A label with origin=cldr must say what CLDR says."""
+    """The problems of each label row, in row order: a second name of one kind, a value not in
+    its language's script (``wrong``: worked out per distinct value), a CLDR name that is not
+    CLDR's."""
+    met: dict[tuple[str, str, str], int] = {}
+    cldr: dict[tuple[str, str], str | None] = {}
+    for line, entity, fld, lang, value, origin in zip(lines, *cols):
+        key = (entity, fld, lang)
+        if key in twice:
+            met[key] = count = met.get(key, 0) + 1
+            if count == 2:  # the second label of its kind
+                yield labels.problem(
+                    "duplicate-name-label",
+                    f"a second {lang} {fld} for {entity} (use field=alias for other forms)",
+                    line,
+                    "value",
+                    value,
+                )
+        why = wrong.get((lang, value))
+        if why:
+            yield labels.problem("label-script", why, line, "value", value)
+        if origin == "cldr":
+            row = {"entity": entity, "field": fld, "lang": lang, "value": value,
+                   "origin": origin}  # fmt: skip
+            yield from _cldr(labels, line, row, countries, cldr)
+
+
+def mixed_scripts(tables: dict[str, Rows]) -> Iterator[Problem]:
+    """A word mixing Latin, Cyrillic or Greek letters, in any cell but a quote (a quote keeps
+    its source's spelling). Each distinct value is looked at once (an ASCII one, most of
+    them, in one C-level test), and a column is read only when one of its values mixes."""
+    words: dict[str, str | None] = {}
+    for rows in tables.values():
+        found: dict[int, list[Problem]] = {}
+        lines = good_rows(rows)[0]
+        for fld, values in distinct_values(rows, ascii_too=False, but=("quote",)):
+            mixed: dict[str, str] = {}
+            for value in values:
+                if value.isascii():
+                    continue
+                if value not in words:
+                    words[value] = mixed_script_word(value)
+                word = words[value]
+                if word:
+                    mixed[value] = word
+            if not mixed:
+                continue
+            for index, value in enumerate(column(rows, fld)):
+                if value in mixed:
+                    found.setdefault(index, []).append(rows.problem(
+                        "mixed-script",
+                        f"{mixed[value][:40]!r} mixes Latin, Cyrillic or Greek letters (a"
+                        " look-alike letter?)",
+                        lines[index],
+                        fld,
+                        value,
+                    ))  # fmt: skip
+        for index in sorted(found):
+            yield from found[index]
+
+
+def _cldr(
+    labels: Rows,
+    line: int,
+    row: dict[str, str],
+    countries: dict[str, str],
+    names: dict[tuple[str, str], str | None],
+) -> Iterator[Problem]:
+    """A label with origin=cldr must say what CLDR says (``names``: CLDR's answers so far)."""
     code = countries.get(row.get("entity", ""))
     known = row.get("field") == "name" and row.get("lang") in LANGUAGES
-    expected = cldr_country_name(code, row["lang"]) if code and known else None
+    expected = None
+    if code and known:
+        if (code, row["lang"]) not in names:
+            names[(code, row["lang"])] = cldr_country_name(code, row["lang"])
+        expected = names[(code, row["lang"])]
     if expected is None:
         yield labels.problem(
             "cldr-mismatch",
@@ -188,16 +280,17 @@ def disputes(tables: dict[str, Rows]) -> Iterator[Problem]:
     if "claims" not in tables:
         return
     rows = tables["claims"]
+    lines, (ids, subjects, properties, claimed, statuses) = columns(
+        rows, "id", "subject", "property", "value", "status")  # fmt: skip
     values: dict[tuple[str, str], set[str]] = {}
-    for _, row in rows:
-        values.setdefault((row.get("subject", ""), row.get("property", "")), set()).add(
-            row.get("value", "")
-        )
-    for line, row in rows:
-        key = (row.get("subject", ""), row.get("property", ""))
-        if row.get("status") == "disputed" and not values[key] - {row.get("value", "")}:
+    for key in zip(subjects, properties, claimed):
+        values.setdefault(key[:2], set()).add(key[2])
+    for line, id_, subject, prop, value, status in zip(
+        lines, ids, subjects, properties, claimed, statuses
+    ):
+        if status == "disputed" and not values[(subject, prop)] - {value}:
             message = (
-                f"{row.get('id')} is disputed, but no claim on {key[0]} / {key[1]} gives"
+                f"{id_} is disputed, but no claim on {subject} / {prop} gives"
                 " another value: add the other version, or say how it stands"
             )
             yield rows.problem("lonely-dispute", message, line, "status", "disputed")
@@ -207,33 +300,72 @@ def disputes(tables: dict[str, Rows]) -> Iterator[Problem]:
 _NAME_WORDS = 5
 
 
+def _pending_names(
+    tables: dict[str, Rows],
+) -> dict[str, dict[tuple[str, ...], str]]:
+    """Unreviewed names and aliases by language: their casefolded words -> the entity."""
+    _, (entities, flds, langs, values, reviewed) = columns(
+        tables["labels"], "entity", "field", "lang", "value", "reviewed")  # fmt: skip
+    pending: dict[str, dict[tuple[str, ...], str]] = {}
+    for entity, fld, lang, value, state in zip(entities, flds, langs, values, reviewed):
+        if state == "false" and fld in ("name", "alias"):
+            words = tuple(WORD.findall(value.casefold()))
+            if 0 < len(words) <= _NAME_WORDS and sum(map(len, words)) >= 4:
+                pending.setdefault(lang, {})[words] = entity
+    return pending
+
+
+def _first_names(
+    text: list[str], names: dict[tuple[str, ...], str], starts: list[set[str]]
+) -> tuple[str, ...]:
+    """For each run length 1..:data:`_NAME_WORDS`, the entity of the leftmost run of the text
+    that is an unreviewed name (``""`` for none); ``starts[size]``: the first words of the
+    names of that many words, so that only runs that could be a name are looked up."""
+    found: list[str] = []
+    for size in range(1, _NAME_WORDS + 1):
+        first, entity = starts[size], ""
+        for i in range(len(text) - size + 1):
+            if text[i] in first:
+                run = tuple(text[i : i + size])
+                if run in names:
+                    entity = names[run]
+                    break
+        found.append(entity)
+    return tuple(found)
+
+
 def unreviewed_names(tables: dict[str, Rows]) -> Iterator[Problem]:
     """A reviewed title or description must not use a name nobody has reviewed: the name's
     form is not settled, so neither is the text that spells it (``unreviewed-name``).
 
     Texts are cut into runs of up to :data:`_NAME_WORDS` words and looked up in the set of
-    unreviewed names, so the cost grows with the text, not with names × texts.
+    unreviewed names, so the cost grows with the text, not with names × texts; the runs are
+    looked up once per distinct (language, text).
     """
     if "labels" not in tables:
         return
     labels = tables["labels"]
-    pending: dict[tuple[str, tuple[str, ...]], str] = {}
-    for _, row in labels:
-        if row.get("reviewed") == "false" and row.get("field") in ("name", "alias"):
-            words = tuple(WORD.findall(row.get("value", "").casefold()))
-            if 0 < len(words) <= _NAME_WORDS and sum(map(len, words)) >= 4:
-                pending[(row.get("lang", ""), words)] = row.get("entity", "")
+    pending = _pending_names(tables)
     if not pending:
         return
-    for line, row in labels:
-        if row.get("reviewed") != "true" or row.get("field") not in ("title", "description"):
+    starts = {lang: [{words[0] for words in names if len(words) == size}
+                     for size in range(_NAME_WORDS + 1)]
+              for lang, names in pending.items()}  # fmt: skip
+    lines, (entities, flds, langs, values, reviewed) = columns(
+        labels, "entity", "field", "lang", "value", "reviewed")  # fmt: skip
+    seen: dict[tuple[str, str], tuple[str, ...]] = {}
+    for line, entity, fld, lang, value, state in zip(
+        lines, entities, flds, langs, values, reviewed
+    ):
+        if state != "true" or fld not in ("title", "description") or lang not in pending:
             continue
-        lang, text = row.get("lang", ""), WORD.findall(row.get("value", "").casefold())
-        for size in range(1, _NAME_WORDS + 1):
-            found = next((pending[(lang, tuple(text[i : i + size]))]
-                          for i in range(len(text) - size + 1)
-                          if (lang, tuple(text[i : i + size])) in pending), None)  # fmt: skip
-            if found and found != row.get("entity"):
+        firsts = seen.get((lang, value))
+        if firsts is None:
+            firsts = seen[(lang, value)] = _first_names(
+                WORD.findall(value.casefold()), pending[lang], starts[lang]
+            )
+        for found in firsts:
+            if found and found != entity:
                 message = (f"uses the unreviewed {lang} name of {found}: review that name, or"
                            " mark this text reviewed=false until it is")  # fmt: skip
                 yield labels.problem("unreviewed-name", message, line, "reviewed", "true")

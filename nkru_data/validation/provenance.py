@@ -29,13 +29,17 @@ from nkru_data.model.values import INTEGER_RE
 from nkru_data.report import Problem
 from nkru_data.store.archive import (
     AMBIGUOUS_BELOW,
+    MIN_QUOTE_CHARS,
     archived_text,
     normalise,
     occurrences,
+    occurrences_of,
     sha256_file,
     short_quote,
+    stands_at,
 )
 from nkru_data.store.safety import inside
+from nkru_data.validation.columns import columns
 
 if TYPE_CHECKING:
     from nkru_data.validation.checks import Rows
@@ -51,8 +55,8 @@ def _archives(
         return problems, texts
     sources = tables["sources"]
     present = seeds.is_dir()
-    for line, row in sources:
-        seed, id_ = row.get("seed", ""), row.get("id", "")
+    lines, (ids, seeded, hashes) = columns(sources, "id", "seed", "sha256")
+    for line, id_, seed, recorded in zip(lines, ids, seeded, hashes):
         if not seed:
             continue
         texts[id_] = None
@@ -78,7 +82,6 @@ def _archives(
         except UnusablePackage as exc:
             problems.append(sources.problem("unreadable-seed", str(exc), line, "seed", seed))
             continue
-        recorded = row.get("sha256", "")
         if recorded != digest:
             code, why = (
                 ("seed-hash-mismatch", "not the one recorded: it is another text")
@@ -90,25 +93,28 @@ def _archives(
     return problems, texts
 
 
-def _names(tables: dict[str, Rows]) -> dict[str, tuple[str, ...]]:
-    """Every name, title, abbreviation and alias of each record, in any language."""
+def _names(tables: dict[str, Rows], wanted: set[str]) -> dict[str, tuple[str, ...]]:
+    """Every name, title, abbreviation and alias of each ``wanted`` record, in any language
+    (only the records of short quotes need theirs)."""
     names: dict[str, list[str]] = {}
     for table in TABLES:
         if table.name_field and table.name in tables:
-            for _, row in tables[table.name]:
-                for column in (table.name_field, "abbreviation"):
-                    if row.get(column):
-                        names.setdefault(row.get("id", ""), []).append(row[column])
+            _, (ids, *named) = columns(tables[table.name], "id", table.name_field, "abbreviation")
+            for id_, name, abbreviation in zip(ids, *named):
+                if id_ in wanted:
+                    for value in (name, abbreviation):
+                        if value:
+                            names.setdefault(id_, []).append(value)
     if "labels" in tables:
-        for _, row in tables["labels"]:
-            if row.get("field") != "description" and row.get("value"):
-                names.setdefault(row.get("entity", ""), []).append(row["value"])
+        _, (entities, fields, values) = columns(tables["labels"], "entity", "field", "value")
+        for entity, field, value in zip(entities, fields, values):
+            if entity in wanted and field != "description" and value:
+                names.setdefault(entity, []).append(value)
     return {k: tuple(v) for k, v in names.items()}
 
 
-def _anchor(row: dict[str, str], text: str, needle: str) -> tuple[str, str] | None:
+def _anchor(start: str, end: str, text: str, needle: str) -> tuple[str, str] | None:
     """What is wrong with a citation's anchor (code, message), or ``None``."""
-    start, end = row.get("start", ""), row.get("end", "")
     if INTEGER_RE.fullmatch(start) and INTEGER_RE.fullmatch(end):  # else a type-error already
         if text[int(start) : int(end)] == needle:
             return None
@@ -123,27 +129,52 @@ def _anchor(row: dict[str, str], text: str, needle: str) -> tuple[str, str] | No
     return "missing-anchor", "the quote has no start/end yet: run nkru-data anchor"
 
 
+def _placement(text: str, needle: str, start: str, end: str) -> tuple[str, str] | None:
+    """What is wrong with where a normalised quote stands in its text (code, message), or
+    ``None``. An anchor that holds the quote is the common case, and a slice compare; only
+    the others search the text."""
+    if (
+        INTEGER_RE.fullmatch(start)
+        and INTEGER_RE.fullmatch(end)
+        and stands_at(needle, text, int(start), int(end))
+    ):
+        return None
+    if not occurrences_of(needle, text, most=1):
+        return "quote-not-in-source", "the quote does not stand verbatim in the archived text"
+    return _anchor(start, end, text, needle)
+
+
 def evidence(tables: dict[str, Rows], seeds: Path, explicit: bool = False) -> Iterator[Problem]:
     """Citations: every record cited, every quote long enough and standing in its source at
-    its anchor; editorial citations without a quote but with a note."""
+    its anchor; editorial citations without a quote but with a note.
+
+    Each distinct quote is normalised once; the names a short quote may hold are gathered
+    only for the records of short quotes."""
     if "citations" not in tables:
         return
     problems, texts = _archives(tables, seeds, explicit)
     yield from problems
-    kinds = {row.get("id", ""): row.get("kind", "") for _, row in tables.get("sources", ())}
-    names = _names(tables)
+    kinds: dict[str, str] = {}
+    if "sources" in tables:
+        kinds = dict(zip(*columns(tables["sources"], "id", "kind")[1]))
+    names: dict[str, tuple[str, ...]] | None = None
     citations = tables["citations"]
-    cited = set()
+    lines, (records, sources, quotes, notes, starts, ends) = columns(
+        citations, "record", "source", "quote", "note", "start", "end")  # fmt: skip
+    cited = set(records)
     absent = not seeds.is_dir()
-    for line, row in citations:
-        record, source, quote = row.get("record", ""), row.get("source", ""), row.get("quote", "")
-        cited.add(record)
+    normal = {quote: normalise(quote) for quote in set(quotes)}
+    short = {record for record, quote in zip(records, quotes)
+             if quote and len(normal[quote]) < MIN_QUOTE_CHARS}  # fmt: skip
+    for line, record, source, quote, note, start, end in zip(
+        lines, records, sources, quotes, notes, starts, ends
+    ):
         if kinds.get(source) == EDITORIAL:
             if quote:
                 yield citations.problem("editorial-quote", "an editorial citation quotes"
                                         " nothing: say in its note what general knowledge was"
                                         " used", line, "quote", quote)  # fmt: skip
-            if not row.get("note"):
+            if not note:
                 yield citations.problem("missing-note", "an editorial citation must say in its"
                                         " note what general knowledge was used (e.g. 'lat, lon:"
                                         " city centre')", line, "note", "")  # fmt: skip
@@ -153,10 +184,14 @@ def evidence(tables: dict[str, Rows], seeds: Path, explicit: bool = False) -> It
                                     " quote (only an editorial source goes without)", line,
                                     "quote", quote)  # fmt: skip
             continue
-        why = short_quote(quote, names.get(record, ()))
-        if why:
-            yield citations.problem("short-quote", why, line, "quote", quote)
-            continue
+        needle = normal[quote]
+        if len(needle) < MIN_QUOTE_CHARS:  # else long enough, whatever its words
+            if names is None:
+                names = _names(tables, short)
+            why = short_quote(quote, names.get(record, ()))
+            if why:
+                yield citations.problem("short-quote", why, line, "quote", quote)
+                continue
         if source not in texts:
             message = f"{source} has no archived text (no seed): the quote cannot be checked"
             yield citations.problem("evidence-unverified", message, line, "quote", quote)
@@ -167,45 +202,55 @@ def evidence(tables: dict[str, Rows], seeds: Path, explicit: bool = False) -> It
                     " `nkru-data validate --seeds DIR`") if absent else (
                     f"the archived text of {source} could not be read")  # fmt: skip
             yield citations.problem("evidence-unverified", hint, line, "quote", quote)
-        elif not occurrences(quote, text, most=1):
+            continue
+        wrong = _placement(text, needle, start, end)
+        if wrong and wrong[0] == "quote-not-in-source":
             yield citations.problem(
                 "quote-not-in-source", f"the quote does not stand verbatim in the archived text"
                 f" of {source} (only white space and typographic quotes or dashes may differ,"
                 " and it must begin and end on word boundaries)", line, "quote", quote)  # fmt: skip
-        else:
-            wrong = _anchor(row, text, normalise(quote))
-            if wrong:
-                yield citations.problem(wrong[0], wrong[1], line, "start", row.get("start", ""))
+        elif wrong:
+            yield citations.problem(wrong[0], wrong[1], line, "start", start)
+    yield from _uncited(tables, cited)
+
+
+def _uncited(tables: dict[str, Rows], cited: set[str]) -> Iterator[Problem]:
+    """Records no citation names (a seeded or editorial source needs none: it is the
+    evidence)."""
     for name in (*CITED_TABLES, "sources"):
         if name not in tables:
             continue
         rows = tables[name]
-        for line, row in rows:
-            if name == "sources" and (row.get("seed") or row.get("kind") == EDITORIAL):
+        lines, (ids, seeds, kinds) = columns(rows, "id", "seed", "kind")
+        for line, id_, seed, kind in zip(lines, ids, seeds, kinds):
+            if name == "sources" and (seed or kind == EDITORIAL):
                 continue
-            if row.get("id") and row["id"] not in cited:
+            if id_ and id_ not in cited:
                 yield rows.problem(
                     "missing-citation",
-                    f"{row['id']} has no citation: add a row to citations.csv quoting its source",
+                    f"{id_} has no citation: add a row to citations.csv quoting its source",
                     line,
                     "id",
-                    row["id"],
+                    id_,
                 )
 
 
 def field_evidence(tables: dict[str, Rows]) -> Iterator[Problem]:
     """Every factual field named by a citation of its record, and citations naming only
-    factual fields of their record's table."""
+    factual fields of their record's table.
+
+    Worked column by column: a factual field is one list compared with what the citations
+    cover, and only the cells found wanting become problems (in row order)."""
     if "citations" not in tables:
         return
-    table_of = {
-        row.get("id", ""): name for name in FACTUAL_FIELDS if name in tables
-        for _, row in tables[name]
-    }  # fmt: skip
+    table_of: dict[str, str] = {}
+    for name in FACTUAL_FIELDS:
+        if name in tables:
+            table_of.update(dict.fromkeys(columns(tables[name], "id")[1][0], name))
     covered: dict[str, set[str]] = defaultdict(set)
     citations = tables["citations"]
-    for line, row in citations:
-        record, named = row.get("record", ""), row.get("fields", "")
+    lines, (records, named_fields) = columns(citations, "record", "fields")
+    for line, record, named in zip(lines, records, named_fields):
         if not named:
             continue
         table = table_of.get(record)
@@ -217,15 +262,21 @@ def field_evidence(tables: dict[str, Rows]) -> Iterator[Problem]:
             message = f"{', '.join(wrong)[:80]}: not a factual field of {record} ({what})"
             yield citations.problem("unknown-field", message, line, "fields", named)
         covered[record].update(fields)
+    nothing: set[str] = set()
     for name, factual in FACTUAL_FIELDS.items():
         if name not in tables:
             continue
         rows = tables[name]
-        for line, row in rows:
-            id_ = row.get("id", "")
-            for field in factual:
-                if row.get(field) and field not in covered[id_]:
-                    yield rows.problem("uncited-field", f"{id_}: no citation names {field} in"
-                                       " its fields: quote the passage that states it, or cite"
-                                       " the editorial source saying what general knowledge it"
-                                       " is", line, field, row[field])  # fmt: skip
+        lines, (ids, *cols) = columns(rows, "id", *factual)
+        have = [covered.get(id_, nothing) for id_ in ids]
+        found: dict[int, list[Problem]] = {}
+        for field, column in zip(factual, cols):
+            for index in [i for i, (value, fields) in enumerate(zip(column, have))
+                          if value and field not in fields]:  # fmt: skip
+                found.setdefault(index, []).append(rows.problem(
+                    "uncited-field", f"{ids[index]}: no citation names {field} in its fields:"
+                    " quote the passage that states it, or cite the editorial source saying"
+                    " what general knowledge it is", lines[index], field,
+                    column[index]))  # fmt: skip
+        for index in sorted(found):
+            yield from found[index]

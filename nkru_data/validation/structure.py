@@ -70,6 +70,34 @@ def frictionless_report(descriptor: str) -> dict[str, Any]:
     return result
 
 
+def descriptor_report(descriptor: str) -> dict[str, Any]:
+    """Frictionless' verdict on the descriptor alone: the Data Package, Data Resource and Table
+    Schema profiles and its own metadata rules, without reading a table.
+
+    ``errors``: the package's; ``resources``: each resource's metadata errors by name (a
+    resource with any is not read by frictionless, nor by the compiled checks). A plain dict,
+    so it can come back from a subprocess.
+    """
+    from frictionless import FrictionlessException, Package, system
+
+    resources: dict[str, list[dict[str, Any]]] = {}
+    try:
+        with system.use_context(trusted=False):
+            package = Package(descriptor)
+            try:
+                package.to_descriptor(validate=True)
+            except FrictionlessException as exc:
+                return {"errors": [e.to_descriptor() for e in exc.to_errors()]}
+            for resource in package.resources:
+                try:
+                    resource.to_descriptor(validate=True)
+                except FrictionlessException as exc:
+                    resources[resource.name] = [e.to_descriptor() for e in exc.to_errors()]
+    except Exception as exc:  # frictionless raises FrictionlessException and others on odd input
+        return {"crash": str(exc)}
+    return {"errors": [], "resources": resources}
+
+
 def structural_problems(
     descriptor: Path, raws: dict[str, RawTable], result: dict[str, Any] | None = None
 ) -> list[Problem]:

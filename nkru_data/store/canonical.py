@@ -1,0 +1,106 @@
+"""Whether a table file is in canonical form, without writing the canonical file.
+
+Canonical form is what :func:`~nkru_data.store.tables.render` writes. Most files are canonical
+already: their columns in the model's order, rows sorted by key, text in NFC. For those the
+text :func:`render` would write is the rows as read, written by the csv module, so it is written
+a step of rows at a time and compared with the file's bytes in place: no dict, sort or
+normalisation per row, and never a second copy of a large file in memory. The text is written
+column by column (:func:`_lines`), each distinct value quoted once. Only a file that is not
+canonical is rendered whole, to find the first line that differs, exactly as ``nkru-data fmt``
+would write it.
+"""
+
+from __future__ import annotations
+
+import csv
+import operator
+import unicodedata
+from collections.abc import Sequence
+from itertools import chain, islice
+from typing import TYPE_CHECKING
+
+from nkru_data.model.layout import Table
+from nkru_data.store.csvfile import RawTable, first_difference
+from nkru_data.store.tables import render
+
+if TYPE_CHECKING:
+    from _csv import Writer
+
+__all__ = ["canonical_difference"]
+
+#: rows written and compared per step
+_STEP = 4096
+
+
+def canonical_difference(table: Table, raw: RawTable, current: bytes) -> int | None:
+    """The first line at which ``current`` (the file of ``raw``) differs from its canonical
+    text, or ``None`` when it is canonical. ``raw`` holds rows of the header's width only."""
+    if _in_order(table, raw) and _written_as(table.fields, raw.rows, current):
+        return None
+    return first_difference(current, render(table, raw.header, raw.rows))
+
+
+def _in_order(table: Table, raw: RawTable) -> bool:
+    """Columns in the model's order, rows sorted by primary key, every cell in NFC."""
+    if raw.header != table.fields:
+        return False
+    rows = raw.rows
+    index = [raw.header.index(k) for k in table.primary_key]
+    if index and rows:
+        keys = list(map(operator.itemgetter(*index), rows))  # one key field: plain strings
+        if any(map(operator.gt, keys, islice(keys, 1, None))):
+            return False
+    normal = unicodedata.is_normalized
+    return all(v.isascii() or normal("NFC", v) for v in set(chain.from_iterable(rows)))
+
+
+def _written_as(fields: tuple[str, ...], rows: Sequence[Sequence[str]], current: bytes) -> bool:
+    """``current`` is exactly the csv module's writing of ``fields`` and then ``rows``."""
+    echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    head = str(echo.writerow(fields)).encode("utf-8")
+    if not current.startswith(head):
+        return False
+    at = len(head)
+    quoted: list[dict[str, str]] = [{} for _ in fields]
+    for start in range(0, len(rows), _STEP):
+        data = _lines(rows[start : start + _STEP], quoted, echo).encode("utf-8")
+        if not current.startswith(data, at):
+            return False
+        at += len(data)
+    return at == len(current)
+
+
+class _Echo:
+    """A file whose ``write`` hands the text back: ``csv.writer(...).writerow`` then returns
+    the line it wrote (as documented: the return value of the file's ``write``)."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def _lines(rows: Sequence[Sequence[str]], quoted: list[dict[str, str]], echo: Writer) -> str:
+    """The csv module's text of ``rows``, written column by column.
+
+    With the excel dialect and minimal quoting the writer quotes exactly the cells that hold
+    a comma, a quote (doubled) or a line break, and an empty cell only when it is a row's one
+    cell; each distinct value of a column is quoted once (``quoted``: per column, kept from
+    step to step) and the rows are joined in C, at a fraction of the writer's cost for long
+    text. Rows of one cell, and steps with a carriage return (which the writer quotes or not
+    by Python version), go through the writer.
+    """
+    if len(quoted) < 2:
+        return "".join(map(echo.writerow, rows))
+    written = []
+    for column, known in zip(zip(*rows), quoted):
+        new = set(column).difference(known)
+        if any("\r" in v for v in new):
+            return "".join(map(echo.writerow, rows))
+        known.update({v: _quoted(v) for v in new})
+        written.append(map(known.__getitem__, column))
+    return "\n".join(map(",".join, zip(*written))) + "\n"
+
+
+def _quoted(cell: str) -> str:
+    if "," in cell or '"' in cell or "\n" in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    return cell

@@ -1,0 +1,191 @@
+"""Column-wise checks agree with the row-by-row rules they replace.
+
+Cell checks run once per distinct value of a column, the canonical form is compared without
+writing the file, and rows are read with each column's repeated values shared: each is held
+here to the plain reading of its rule (the csv writer, ``render``, one pass per row).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nkru_data.lang.dates import EdtfError, is_valid, parse
+from nkru_data.lang.i18n import look_alike_word
+from nkru_data.model.layout import TABLE_BY_NAME, Table
+from nkru_data.model.schema import column_specs
+from nkru_data.model.types import LIST_SEPARATOR, check_id, id_kind, iso_countries
+from nkru_data.model.values import (
+    formula_like,
+    hidden_character,
+    parse_boolean,
+    parse_integer,
+    parse_number,
+)
+from nkru_data.report import Problem
+from nkru_data.store.canonical import _Echo, _lines, canonical_difference
+from nkru_data.store.csvfile import first_difference, parse_csv
+from nkru_data.store.tables import render
+from nkru_data.validation.cells import ROMAN, VERBATIM, cell_problems
+from nkru_data.validation.checks import Rows
+
+PEOPLE, LABELS = TABLE_BY_NAME["people"], TABLE_BY_NAME["labels"]
+#: cells made of the characters the checks care about
+pieces = st.sampled_from(["a", "Kim", "КОВ", "Москва", "OOO", " ", ",", '"', "\n", "\t", "=",
+                          "-", "+1", "1", "1.5", "e", "\u200b", "\u00a0", "e\u0301", "é", "ё",
+                          "XX", "KP", "RU", "ZZ", ";", "2016-07~", "199X", "true", "false",
+                          "person:kim", "place:x", "Bad:Id", "김"])  # fmt: skip
+cells = st.lists(pieces, max_size=4).map("".join)
+
+
+def write(header: tuple[str, ...], rows: list[list[str]]) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def table_rows(table: Table, rows: list[list[str]]) -> Rows:
+    raw = parse_csv(Path(f"{table.name}.csv"), write(table.fields, rows), shared=True)
+    return Rows(table, raw, f"{table.name}.csv", frozenset())
+
+
+def row_by_row(rows: Rows) -> Iterator[Problem]:
+    """The cell rules read one row and one cell at a time, as they are written down."""
+    table, countries = rows.table, iso_countries()
+    for line, row in rows:
+        for spec in column_specs(table.model):
+            value, name = row.get(spec.name, ""), spec.name
+            if not value:
+                continue
+            found: list[tuple[str, str]] = []
+            numeric = spec.kind in ("number", "integer")
+            edtf = spec.column.format == "edtf"
+            if formula_like(value, numeric_ok=numeric) and not (edtf and is_valid(value)):
+                found.append(("formula-injection", "a cell must not start with = + - @, a tab or"
+                              " a line break (or their full-width forms) unless it is a plain"
+                              " number: spreadsheets run it as a formula"))  # fmt: skip
+            hidden = hidden_character(value)
+            if hidden:
+                control = unicodedata.category(chr(int(hidden[2:].split()[0], 16))) == "Cc"
+                found.append(("control-character", f"the text holds {hidden}: cells are one"
+                              " line of visible text") if control else (
+                    "invisible-character", f"the text holds {hidden}, which is invisible or"
+                    " changes how text around it shows; remove it"))  # fmt: skip
+            if value != value.strip():
+                found.append(("whitespace", "leading or trailing white space"))
+            if not value.isascii() and not unicodedata.is_normalized("NFC", value):
+                found.append(("not-nfc", "text is not in Unicode NFC form (run nkru-data fmt)"))
+            parser = {"number": parse_number, "integer": parse_integer,
+                      "boolean": parse_boolean}.get(spec.kind)  # fmt: skip
+            try:
+                if parser:
+                    parser(value)
+            except ValueError as exc:
+                found.append(("type-error", str(exc)))
+            try:
+                if edtf:
+                    parse(value)
+            except EdtfError as exc:
+                found.append(("invalid-edtf", str(exc)))
+            bad = [c for c in value.split(LIST_SEPARATOR) if c not in countries]
+            if name in ("country", "nationality") and bad:
+                shown = ", ".join(bad)[:80]
+                found.append(("unknown-country", f"{shown}: not an ISO 3166-1 alpha-2 code"))
+            lang = row.get("lang", "en") if table.name == "labels" else "en"
+            if (spec.kind == "string" and not spec.enum and not spec.column.pattern
+                    and (table.name, name) not in VERBATIM and not value.isascii()
+                    and lang != "ko"):  # fmt: skip
+                word = look_alike_word(value, "latin" if lang == "en" else "cyrillic", ROMAN)
+                if word:
+                    other, meant = ("Cyrillic or Greek", "Latin") if lang == "en" else (
+                        "Latin", "Cyrillic")  # fmt: skip
+                    found.append(("look-alike", f"{word[:40]!r} is written in {other} letters"
+                                  f" that look {meant}: retype it in {meant} letters"))  # fmt: skip
+            for code, message in found:
+                yield rows.problem(code, message, line, name, value)
+        if table.kind and row.get("id"):
+            try:
+                check_id(row["id"])
+            except ValueError as exc:
+                yield rows.problem("bad-id", str(exc)[:300], line, "id", row["id"])
+            else:
+                if id_kind(row["id"]) != table.kind:
+                    yield rows.problem("id-kind", f"ids in {table.name} start with"
+                                       f" '{table.kind}:'", line, "id", row["id"])  # fmt: skip
+
+
+def table_data(table: Table, columns: dict[str, st.SearchStrategy[str]]) -> st.SearchStrategy:
+    """Rows of ``table``, few distinct values per column so that values repeat."""
+    row = st.tuples(*(columns.get(f, cells) for f in table.fields)).map(list)
+    return st.lists(row, max_size=10)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(table_data(PEOPLE, {"id": st.sampled_from(["person:kim", "place:x", "Bad:Id", ""])}))
+def test_cell_problems_are_the_row_by_row_ones(data: list[list[str]]) -> None:
+    rows = table_rows(PEOPLE, data)
+    assert list(cell_problems(rows)) == list(row_by_row(rows))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(table_data(LABELS, {"lang": st.sampled_from(["en", "ru", "ko", ""])}))
+def test_look_alikes_follow_each_rows_language(data: list[list[str]]) -> None:
+    rows = table_rows(LABELS, data)
+    assert list(cell_problems(rows)) == list(row_by_row(rows))
+
+
+def test_a_repeated_bad_value_is_reported_in_every_row_in_column_order() -> None:
+    row = ["person:kim", " Kim", "false", "", "", "", "", "", "x "]
+    rows = table_rows(PEOPLE, [row, row])
+    found = [(p.line, p.field, p.code) for p in cell_problems(rows)]
+    assert found == [(2, "name", "whitespace"), (2, "description", "whitespace"),
+                     (3, "name", "whitespace"), (3, "description", "whitespace")]  # fmt: skip
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.integers(1, 5).flatmap(lambda w: st.lists(st.lists(
+    st.lists(st.sampled_from(["a", ",", '"', "\n", "\r", " ", "é", "\t", ""]), max_size=4)
+    .map("".join), min_size=w, max_size=w), min_size=1, max_size=8)))  # fmt: skip
+def test_column_writing_is_the_csv_writers(rows: list[list[str]]) -> None:
+    expected = write(("h",) * len(rows[0]), rows).split("\n", 1)[1]
+    echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    assert _lines(rows, [{} for _ in rows[0]], echo) == expected
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(table_data(TABLE_BY_NAME["claims"], {}), st.booleans(), st.booleans())
+def test_canonical_difference_is_the_rendered_ones(
+    data: list[list[str]], ordered: bool, crlf: bool
+) -> None:
+    claims = TABLE_BY_NAME["claims"]
+    data = [[c.replace("\r", "") for c in row] for row in data]
+    if ordered:  # most files are canonical already: the fast path must say so exactly
+        data = sorted(({r[0]: [unicodedata.normalize("NFC", c) for c in r] for r in data}
+                       ).values())  # fmt: skip
+    text = write(claims.fields, data)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    raw = parse_csv(Path("claims.csv"), text, shared=True)
+    if any(len(r) != len(raw.header) for r in raw.rows):
+        return  # row-width problems: the canonical form is not checked
+    current = text.encode("utf-8")
+    expected = first_difference(current, render(claims, raw.header, raw.rows))
+    assert canonical_difference(claims, raw, current) == expected
+
+
+def test_shared_reading_keeps_every_value_and_folds_repeats() -> None:
+    text = "id,kind\n" + "".join(f"x:{i},same\n" for i in range(10_000)) + 'y,"two\nlines"\n'
+    plain, shared = parse_csv(Path("t.csv"), text), parse_csv(Path("t.csv"), text, shared=True)
+    assert [list(r) for r in shared.rows] == [list(r) for r in plain.rows]
+    assert (shared.header, shared.lines, shared.record_lines) == (
+        plain.header, plain.lines, plain.record_lines)  # fmt: skip
+    assert len({id(r[1]) for r in shared.rows[:-1]}) == 1
+    assert len({id(r[1]) for r in plain.rows[:-1]}) > 1
