@@ -157,7 +157,8 @@ def test_a_repeated_bad_value_is_reported_in_every_row_in_column_order() -> None
 def test_column_writing_is_the_csv_writers(rows: list[list[str]]) -> None:
     expected = write(("h",) * len(rows[0]), rows).split("\n", 1)[1]
     echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    assert _lines(rows, [{} for _ in rows[0]], echo) == expected
+    columns = [list(column) for column in zip(*rows)]
+    assert _lines(columns, [{} for _ in rows[0]], echo) == expected
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
