@@ -67,6 +67,12 @@ class RawTable:
             return self.columns[index]
         return list(map(itemgetter(index), self.rows))
 
+    def cell(self, row: int, index: int) -> str:
+        """The cell at ``index`` of row ``row``."""
+        if self.columns is not None:
+            return self.columns[index][row]
+        return self.rows[row][index]
+
     def line_of_record(self, number: int) -> int:
         """The physical line of CSV record ``number`` (1-based, header = 1)."""
         if self.record_lines is None:
@@ -156,7 +162,7 @@ def _share(rows: Iterator[list[str]], width: int) -> tuple[list[list[str]] | Non
     columns: list[list[str]] = [[] for _ in range(width)]
     seen: list[dict[str, str]] = [{} for _ in range(width)]
     for step in iter(lambda: list(islice(rows, _STEP)), []):
-        if any(len(row) != width for row in step):
+        if set(map(len, step)) != {width}:
             kept = list(map(list, zip(*columns)))
             return None, kept + step + list(rows)
         for column, one, cells in zip(columns, seen, zip(*step)):
