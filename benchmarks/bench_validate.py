@@ -9,13 +9,14 @@ every table in its real proportions, references and labels valid, quotes checked
 archived texts; ``synthetic``: ``bench_load.write_package``'s shape) and asserts that it
 validates clean with ``--strict``. Every measurement runs in a fresh process, under a small
 wrapper that reports the command's wall time, its CPU time (user + system of the whole process
-tree, from ``getrusage(RUSAGE_CHILDREN)``) and its peak memory (the largest sum of the resident
-sets of its processes, sampled, and ``ru_maxrss``). Paired runs are interleaved (stock, ours,
-stock, ours…) and each ratio is the median of the pairs' ratios. It also measures building every
-typed record against ``csv.DictReader``, the cold ``import nkru_data; load()`` against
-``python -c "import pydantic"``, time per row across sizes, and (``--no-exports`` to skip) each
-export at the largest size and DuckDB reading the Parquet export. Each ratio is printed beside
-its target; the last line says how many targets are met.
+tree, from ``getrusage(RUSAGE_CHILDREN)``) and its peak memory (the largest sum of the
+proportional set sizes of its processes, sampled: a page a forked worker shares with its parent
+counts once, as it takes memory once; and ``ru_maxrss``, the largest single process). Paired
+runs are interleaved (stock, ours, stock, ours…) and each ratio is the median of the pairs'
+ratios. It also measures building every typed record against ``csv.DictReader``, the cold
+``import nkru_data; load()`` against ``python -c "import pydantic"``, time per row across sizes,
+and (``--no-exports`` to skip) each export at the largest size and DuckDB reading the Parquet
+export. Each ratio is printed beside its target; the last line says how many targets are met.
 """
 
 from __future__ import annotations
@@ -56,11 +57,11 @@ def tree_rss(root):
         pids.add(pid)
         todo.extend(p for p, parent in parents.items() if parent == pid and p not in pids)
     total = 0
-    for pid in pids:
+    for pid in pids:  # proportional set size: a page a forked worker shares is counted once
         try:
-            with open(f"/proc/{pid}/statm") as f:
-                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except OSError:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                total += next(int(l.split()[1]) for l in f if l.startswith("Pss:")) * 1024
+        except (OSError, StopIteration):
             pass
     return total
 

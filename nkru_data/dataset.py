@@ -41,8 +41,7 @@ class _Rows:
         self.index = {name: i for i, name in enumerate(raw.header)}
 
     def column(self, name: str) -> list[str]:
-        i = self.index[name]
-        return [row[i] for row in self.raw.rows]
+        return list(self.raw.column(self.index[name]))  # a copy: the table's own stays as read
 
 
 class Dataset:
@@ -99,7 +98,7 @@ class Dataset:
         """
         if table in self._raw:
             rows = self._raw[table]
-            return rows.column(name) if name in rows.index else [""] * len(rows.raw.rows)
+            return rows.column(name) if name in rows.index else [""] * rows.raw.count
         return [_text(getattr(r, name, None)) for r in self._records.get(table, ())]
 
     @property
@@ -158,7 +157,7 @@ class Dataset:
     def counts(self) -> dict[str, int]:
         """Rows per table."""
         return {
-            t.name: len(self._raw[t.name].raw.rows) if t.name in self._raw
+            t.name: self._raw[t.name].raw.count if t.name in self._raw
             else len(self._records.get(t.name, ()))
             for t in TABLES
         }  # fmt: skip
@@ -206,7 +205,7 @@ class Dataset:
         if name in self._records:
             return _text(getattr(self._records[name][index], column, None))
         rows = self._raw[name]
-        return rows.raw.rows[index][rows.index[column]] if column in rows.index else ""
+        return rows.raw.cell(index, rows.index[column]) if column in rows.index else ""
 
     # -- labels and search --------------------------------------------------------------------
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nkru_data.errors import UnusablePackage
 from nkru_data.lang.dates import EdtfError, is_valid, parse
 from nkru_data.lang.i18n import look_alike_word
 from nkru_data.model.layout import TABLE_BY_NAME, Table
@@ -30,7 +32,7 @@ from nkru_data.model.values import (
 )
 from nkru_data.report import Problem
 from nkru_data.store.canonical import _Echo, _lines, canonical_difference
-from nkru_data.store.csvfile import first_difference, parse_csv
+from nkru_data.store.csvfile import RawTable, first_difference, parse_csv, read_raw
 from nkru_data.store.tables import render
 from nkru_data.validation.cells import ROMAN, VERBATIM, cell_problems
 from nkru_data.validation.checks import Rows
@@ -157,7 +159,8 @@ def test_a_repeated_bad_value_is_reported_in_every_row_in_column_order() -> None
 def test_column_writing_is_the_csv_writers(rows: list[list[str]]) -> None:
     expected = write(("h",) * len(rows[0]), rows).split("\n", 1)[1]
     echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    assert _lines(rows, [{} for _ in rows[0]], echo) == expected
+    columns = [list(column) for column in zip(*rows)]
+    assert _lines(columns, [{} for _ in rows[0]], echo) == expected
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -189,3 +192,54 @@ def test_shared_reading_keeps_every_value_and_folds_repeats() -> None:
         plain.header, plain.lines, plain.record_lines)  # fmt: skip
     assert len({id(r[1]) for r in shared.rows[:-1]}) == 1
     assert len({id(r[1]) for r in plain.rows[:-1]}) > 1
+
+
+def _read(read: Callable[[], RawTable]) -> object:
+    """What a reading gives: the table's parts, or the problem it raises."""
+    try:
+        raw = read()
+    except UnusablePackage as exc:
+        return (exc.code, exc.line, str(exc))
+    return (raw.header, raw.rows, list(raw.lines), raw.record_lines)
+
+
+_CELLS = st.sampled_from(["a", "é", "한", "", '"x,y"', '"two\nlines"'])
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.lists(_CELLS, min_size=1, max_size=3), min_size=1, max_size=12),
+       st.sampled_from(["\n", "\r\n"]), st.booleans(), st.booleans())  # fmt: skip
+def test_a_file_read_by_column_is_the_file_read_by_row(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], end: str, bom: bool,
+    blank: bool,
+) -> None:  # fmt: skip
+    # rows of mixed widths, blank lines, multi-line cells, CRLF and a byte-order mark: reading
+    # the file as it decodes, and holding it by column, gives what the text read by row gives
+    lines = [",".join(r) for r in rows]
+    if blank:
+        lines.insert(len(lines) // 2, "")
+    text = ("\ufeff" if bom else "") + end.join(lines) + end
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    path.write_bytes(text.encode("utf-8"))
+    expected = _read(lambda: parse_csv(path, text))
+    assert _read(lambda: read_raw(path)) == expected
+    assert _read(lambda: read_raw(path, shared=True)) == expected
+    if isinstance(expected, tuple) and len(expected) == 4:
+        plain, shared = parse_csv(path, text), read_raw(path, shared=True)
+        width = len(plain.header)
+        # held by column exactly when every row has the header's width
+        assert (shared.columns is not None) == all(len(r) == width for r in plain.rows)
+        if shared.columns is not None:
+            assert [shared.column(i) for i in range(width)] == [
+                [r[i] for r in plain.rows] for i in range(width)]  # fmt: skip
+
+
+def test_a_bad_byte_is_named_by_its_line_when_the_file_is_read_as_it_decodes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"id,name\n" + b"x:1,a\n" * 5000 + b"x:2,\xff\n")
+    with pytest.raises(UnusablePackage) as caught:
+        read_raw(path, shared=True)
+    assert caught.value.code == "bad-encoding" and caught.value.line == 5002
+    assert str(caught.value).startswith(f"{path}:5002: not valid UTF-8 (byte 0xff")

@@ -16,7 +16,7 @@ from nkru_data.lang.i18n import LOOK_CYRILLIC, LOOK_LATIN, WORD, look_alike_word
 from nkru_data.store.archive import _TYPOGRAPHY, normalise, occurrences_of, stands_at
 from nkru_data.store.safety import load_descriptor
 from nkru_data.validation.checks import read_tables
-from nkru_data.validation.columns import column, columns, distinct_values
+from nkru_data.validation.columns import columns, distinct_values
 
 from .conftest import ROOT
 from .test_hostile import checked, pkg, set_cell  # noqa: F401  (pkg is a fixture)
@@ -88,9 +88,9 @@ def test_columns_are_the_rows_fields() -> None:
     for rows in tables.values():
         dicts = list(rows)
         lines, cols = columns(rows, *rows.header, "no-such-field")
-        assert lines == [line for line, _ in dicts]
+        assert list(lines) == [line for line, _ in dicts]
         for name, cells in zip(rows.header, cols):
-            assert cells == [row[name] for _, row in dicts] == column(rows, name)
+            assert cells == [row[name] for _, row in dicts] == rows.column(name)
         assert cols[-1] == [""] * len(dicts)
         assert dict(distinct_values(rows)) == {
             name: {row[name] for _, row in dicts} for name in rows.header

@@ -17,7 +17,7 @@ import operator
 import unicodedata
 from collections.abc import Sequence
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from nkru_data.model.layout import Table
 from nkru_data.store.csvfile import RawTable, first_difference
@@ -35,35 +35,37 @@ _STEP = 4096
 def canonical_difference(table: Table, raw: RawTable, current: bytes) -> int | None:
     """The first line at which ``current`` (the file of ``raw``) differs from its canonical
     text, or ``None`` when it is canonical. ``raw`` holds rows of the header's width only."""
-    if _in_order(table, raw) and _written_as(table.fields, raw.rows, current):
-        return None
+    if raw.header == table.fields:
+        columns = [raw.column(index) for index in range(len(raw.header))]
+        if _in_order(table, columns) and _written_as(table.fields, columns, raw.count, current):
+            return None
     return first_difference(current, render(table, raw.header, raw.rows))
 
 
-def _in_order(table: Table, raw: RawTable) -> bool:
-    """Columns in the model's order, rows sorted by primary key, every cell in NFC."""
-    if raw.header != table.fields:
-        return False
-    rows = raw.rows
-    index = [raw.header.index(k) for k in table.primary_key]
-    if index and rows:
-        keys = list(map(operator.itemgetter(*index), rows))  # one key field: plain strings
+def _in_order(table: Table, columns: list[list[str]]) -> bool:
+    """Rows sorted by primary key, every cell in NFC (``columns``: in the model's order)."""
+    key = [columns[table.fields.index(k)] for k in table.primary_key]
+    if key and key[0]:
+        keys: Sequence[Any] = key[0] if len(key) == 1 else list(zip(*key))
         if any(map(operator.gt, keys, islice(keys, 1, None))):
             return False
     normal = unicodedata.is_normalized
-    return all(v.isascii() or normal("NFC", v) for v in set(chain.from_iterable(rows)))
+    return all(v.isascii() or normal("NFC", v) for v in set(chain.from_iterable(columns)))
 
 
-def _written_as(fields: tuple[str, ...], rows: Sequence[Sequence[str]], current: bytes) -> bool:
-    """``current`` is exactly the csv module's writing of ``fields`` and then ``rows``."""
+def _written_as(fields: tuple[str, ...], columns: list[list[str]], count: int, current: bytes
+                ) -> bool:  # fmt: skip
+    """``current`` is exactly the csv module's writing of ``fields`` and then the ``count``
+    rows of ``columns``."""
     echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     head = str(echo.writerow(fields)).encode("utf-8")
     if not current.startswith(head):
         return False
     at = len(head)
     quoted: list[dict[str, str]] = [{} for _ in fields]
-    for start in range(0, len(rows), _STEP):
-        data = _lines(rows[start : start + _STEP], quoted, echo).encode("utf-8")
+    for start in range(0, count, _STEP):
+        step = [column[start : start + _STEP] for column in columns]
+        data = _lines(step, quoted, echo).encode("utf-8")
         if not current.startswith(data, at):
             return False
         at += len(data)
@@ -78,8 +80,8 @@ class _Echo:
         return text
 
 
-def _lines(rows: Sequence[Sequence[str]], quoted: list[dict[str, str]], echo: Writer) -> str:
-    """The csv module's text of ``rows``, written column by column.
+def _lines(columns: list[list[str]], quoted: list[dict[str, str]], echo: Writer) -> str:
+    """The csv module's text of the rows of ``columns``, written column by column.
 
     With the excel dialect and minimal quoting the writer quotes exactly the cells that hold
     a comma, a quote (doubled) or a line break, and an empty cell only when it is a row's one
@@ -89,12 +91,12 @@ def _lines(rows: Sequence[Sequence[str]], quoted: list[dict[str, str]], echo: Wr
     by Python version), go through the writer.
     """
     if len(quoted) < 2:
-        return "".join(map(echo.writerow, rows))
+        return "".join(map(echo.writerow, zip(*columns)))
     written = []
-    for column, known in zip(zip(*rows), quoted):
+    for column, known in zip(columns, quoted):
         new = set(column).difference(known)
         if any("\r" in v for v in new):
-            return "".join(map(echo.writerow, rows))
+            return "".join(map(echo.writerow, zip(*columns)))
         known.update({v: _quoted(v) for v in new})
         written.append(map(known.__getitem__, column))
     return "\n".join(map(",".join, zip(*written))) + "\n"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import gc
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 from nkru_data.errors import UnusablePackage
@@ -24,20 +24,54 @@ MAX_CELL = 131_072
 _LISTED = 10
 
 
-@dataclass(frozen=True)
 class RawTable:
     """A CSV file as read: header, rows of strings, and each row's first line in the file.
 
+    Held row by row, or (``columns``, as validation reads a table whose every row has the
+    header's width) column by column: one list per column instead of one per row, a tenth of
+    the memory at a million rows, and the column-wise checks take each column as it is.
+    :attr:`rows` and :meth:`column` give either view; neither may be changed by the caller.
     ``record_lines`` gives the first line of every CSV record, blank ones included, as other
     readers (frictionless) count them: record 1 is the header. ``None`` when records and lines
     coincide.
     """
 
-    path: Path
-    header: tuple[str, ...]
-    rows: list[list[str]]
-    lines: list[int]
-    record_lines: list[int] | None = None
+    def __init__(
+        self,
+        path: Path,
+        header: tuple[str, ...],
+        rows: list[list[str]] | None,
+        lines: Sequence[int],
+        record_lines: list[int] | None = None,
+        *,
+        columns: list[list[str]] | None = None,
+    ) -> None:
+        if (rows is None) == (columns is None):
+            raise ValueError("a table is given by rows or by columns")
+        self.path, self.header, self.lines, self.record_lines = path, header, lines, record_lines
+        self._rows, self.columns = rows, columns
+        self.count = len(rows) if rows is not None else len(lines)
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """The rows (made once from the columns when the table is held by column)."""
+        if self._rows is None:
+            assert self.columns is not None
+            self._rows = list(map(list, zip(*self.columns))) if self.columns else [
+                [] for _ in range(self.count)]  # fmt: skip
+        return self._rows
+
+    def column(self, index: int) -> list[str]:
+        """The cells at ``index`` of every row (the table's own list when held by column)."""
+        if self.columns is not None:
+            return self.columns[index]
+        return list(map(itemgetter(index), self.rows))
+
+    def cell(self, row: int, index: int) -> str:
+        """The cell at ``index`` of row ``row``."""
+        if self.columns is not None:
+            return self.columns[index][row]
+        return self.rows[row][index]
 
     def line_of_record(self, number: int) -> int:
         """The physical line of CSV record ``number`` (1-based, header = 1)."""
@@ -69,12 +103,12 @@ def decode(path: Path) -> str:
         ) from None
 
 
-def _line_numbers(text: str) -> tuple[list[list[str]], list[int], list[int]]:
+def _line_numbers(lines: Iterable[str]) -> tuple[list[list[str]], list[int], list[int]]:
     """Rows, the line each starts on, and the first line of every record (blank ones too),
-    for text with multi-line cells or blank lines."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    for text with multi-line cells or blank lines (``lines``: the text split as read)."""
+    reader = csv.reader(lines, strict=True)
     rows: list[list[str]] = []
-    lines: list[int] = []
+    lines_of: list[int] = []
     records: list[int] = []
     previous_end = 0
     for row in reader:
@@ -82,8 +116,8 @@ def _line_numbers(text: str) -> tuple[list[list[str]], list[int], list[int]]:
         records.append(start)
         if row:
             rows.append(row)
-            lines.append(start)
-    return rows, lines, records
+            lines_of.append(start)
+    return rows, lines_of, records
 
 
 @contextmanager
@@ -108,49 +142,59 @@ def parse_csv(path: Path, text: str, *, shared: bool = False) -> RawTable:
     worth its small cost where the rows are kept while many checks run over them.
     """
     with _bounded_cells():
-        return _parse_csv(path, text, shared)
+        return _parse_csv(path, lambda: io.StringIO(text, newline=""), shared)
 
 
 #: rows shared per step: the cells of a step are all held twice for a moment, never a whole file
 _STEP = 4096
 
 
-def _share(rows: Iterator[list[str]]) -> list[list[str]]:
-    """Rows with every repeated value of a column one string object.
+def _share(rows: Iterator[list[str]], width: int) -> tuple[list[list[str]] | None,
+                                                       list[list[str]]]:  # fmt: skip
+    """The columns of ``rows``, with every repeated value of a column one string object; or,
+    when some row is not ``width`` cells wide (reported later), ``None`` and the rows as read.
 
     A table repeats its kinds, languages, dates, countries and referenced ids down the column:
     at 10^5 rows the distinct strings of a column take a tenth of the memory of its cells. The
     csv module makes a new string for every cell, so the copies are folded here, a step of rows
-    at a time; a step holding a row of another width (reported later) is kept as read.
+    at a time.
     """
-    out: list[list[str]] = []
-    columns: list[dict[str, str]] = []
+    columns: list[list[str]] = [[] for _ in range(width)]
+    seen: list[dict[str, str]] = [{} for _ in range(width)]
     for step in iter(lambda: list(islice(rows, _STEP)), []):
-        width = len(step[0])
-        if not width or any(len(row) != width for row in step):
-            out.extend(step)
-            continue
-        if len(columns) < width:
-            columns.extend({} for _ in range(width - len(columns)))
-        shared = [map(one.setdefault, cells, cells) for one, cells in zip(columns, zip(*step))]
-        out.extend(map(list, zip(*shared)))
-    return out
+        if set(map(len, step)) != {width}:
+            kept = list(map(list, zip(*columns)))
+            return None, kept + step + list(rows)
+        for column, one, cells in zip(columns, seen, zip(*step)):
+            column.extend(map(one.setdefault, cells, cells))
+    return columns, []
 
 
-def _parse_csv(path: Path, text: str, shared: bool = False) -> RawTable:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def _parse_csv(path: Path, source: Callable[[], Iterable[str]], shared: bool = False
+               ) -> RawTable:  # fmt: skip
+    """The table in the text ``source()`` gives line by line (called again only for a text
+    whose rows and lines do not coincide: a multi-line cell or a blank line)."""
+    reader = csv.reader(source(), strict=True)
     collecting = gc.isenabled()
     gc.disable()  # rows are lists of new strings, never cyclic: collection passes are wasted work
     records: list[int] | None = None
+    columns: list[list[str]] | None = None
+    lines: Sequence[int]
     try:
-        rows = _share(reader) if shared else list(reader)
-        physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-        if len(rows) == physical and all(rows):  # one line per row: the common case, fast
-            lines = list(range(1, len(rows) + 1))
+        header = next(reader, None)
+        if shared and header:
+            columns, rows = _share(reader, len(header))
         else:
-            rows, lines, records = _line_numbers(text)
-            if shared:
-                rows = _share(iter(rows))
+            rows = list(reader)
+        count = len(columns[0]) if columns else len(rows)
+        if header and reader.line_num == count + 1 and (columns is not None or all(rows)):
+            lines = range(2, count + 2)  # one line per row: the common case
+        else:
+            columns = None
+            rows, lines, records = _line_numbers(source())
+            header, rows, lines = (rows[0], rows[1:], lines[1:]) if rows else (None, [], [])
+            if shared and header:
+                columns, rows = _share(iter(rows), len(header))
     except csv.Error as exc:
         line = reader.line_num
         hint = (
@@ -163,22 +207,48 @@ def _parse_csv(path: Path, text: str, shared: bool = False) -> RawTable:
     finally:
         if collecting:
             gc.enable()
-    if not rows:
+    if header is None:
         raise UnusablePackage(
             f"{path}: the file is empty (it needs at least a header line)",
             code="broken-csv",
             path=str(path),
             line=1,
         )
-    header = rows[0]
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
-    return RawTable(path, tuple(header), rows[1:], lines[1:], records)
+    if columns is not None:
+        return RawTable(path, tuple(header), None, lines, records, columns=columns)
+    return RawTable(path, tuple(header), rows, lines, records)
 
 
 def read_raw(path: Path, *, shared: bool = False) -> RawTable:
-    """Read one CSV file strictly (``shared``: see :func:`parse_csv`)."""
-    return parse_csv(path, decode(path), shared=shared)
+    """Read one CSV file strictly (``shared``: see :func:`parse_csv`).
+
+    The file is decoded as it is parsed, never held whole as text: a text of 10^8 characters
+    would cost several times its size in memory (``io.StringIO`` keeps four bytes a character).
+    A bad byte is located by :func:`decode`, which reads the file again, as bytes.
+    """
+    files: list[io.TextIOWrapper] = []
+
+    def source() -> Iterable[str]:
+        for file in files:
+            file.close()
+        try:
+            files.append(path.open(encoding="utf-8", newline=""))
+        except OSError:
+            decode(path)  # raises, naming the file
+            raise
+        return files[-1]
+
+    try:
+        with _bounded_cells():
+            return _parse_csv(path, source, shared)
+    except UnicodeDecodeError:
+        decode(path)  # raises, naming the line
+        raise
+    finally:
+        for file in files:
+            file.close()
 
 
 def listed(names: list[str]) -> str:
@@ -209,7 +279,10 @@ def check_header(header: tuple[str, ...], expected: tuple[str, ...], path: Path)
 
 
 def bad_widths(raw: RawTable) -> list[int]:
-    """Indexes of rows whose cell count differs from the header's."""
+    """Indexes of rows whose cell count differs from the header's (none in a table held by
+    column: it is held so only when every row has the header's width)."""
+    if raw.columns is not None:
+        return []
     width = len(raw.header)
     return [i for i, row in enumerate(raw.rows) if len(row) != width]
 

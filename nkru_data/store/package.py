@@ -26,14 +26,17 @@ def read_package(descriptor: Path, *, keep: Set[str], reviewed_only: bool) -> di
     labels = raw["labels"]
     columns = {name: i for i, name in enumerate(labels.header)}
     if "lang" in columns and "reviewed" in columns:
-        lang_i, reviewed_i = columns["lang"], columns["reviewed"]
-        pairs = [
-            (row, line)
-            for row, line in zip(labels.rows, labels.lines)
-            if row[lang_i] in keep and (not reviewed_only or row[reviewed_i] == "true")
-        ]
-        raw["labels"] = RawTable(labels.path, labels.header, [r for r, _ in pairs],
-                                 [n for _, n in pairs])  # fmt: skip
+        langs, reviewed = labels.column(columns["lang"]), labels.column(columns["reviewed"])
+        kept = [i for i, (lang, seen) in enumerate(zip(langs, reviewed))
+                if lang in keep and (not reviewed_only or seen == "true")]  # fmt: skip
+        if len(kept) < labels.count:
+            lines = [labels.lines[i] for i in kept]
+            if labels.columns is not None:
+                cells = [list(map(column.__getitem__, kept)) for column in labels.columns]
+                raw["labels"] = RawTable(labels.path, labels.header, None, lines, columns=cells)
+            else:
+                raw["labels"] = RawTable(labels.path, labels.header,
+                                         [labels.rows[i] for i in kept], lines)  # fmt: skip
     return raw
 
 
@@ -53,7 +56,7 @@ _LABEL_COLUMNS = ("entity", "field", "lang", "value", "reviewed")
 def _read_table(folder: Path, table: Table) -> RawTable:
     """One table, read safely; the columns the lookups need and every row's width checked, so
     that nothing later meets a missing column or a short row."""
-    raw = read_raw(inside(folder, f"data/{table.name}.csv"))
+    raw = read_raw(inside(folder, f"data/{table.name}.csv"), shared=True)
     needed = (("id",) if table.kind else ()) + ((table.name_field,) if table.name_field else ())
     needed += _LABEL_COLUMNS if table.name == "labels" else ()
     missing = [c for c in needed if c not in raw.header]

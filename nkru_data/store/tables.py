@@ -13,7 +13,9 @@ import gc
 import io
 import math
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 from nkru_data.errors import InvalidRecord
@@ -39,46 +41,57 @@ from nkru_data.store.csvfile import check_header as header_rule
 def _convert_column(spec: ColumnSpec, column: list[str], raw: RawTable) -> list[Any]:
     """Strings of one column -> Python values for the trusted load.
 
-    Column by column with comprehensions: a function call per cell would cost more than the
-    CSV parsing itself at a million rows. Values are parsed by the rules validation applies
-    (:mod:`nkru_data.values`), so a cell that ``validate`` rejects is an
+    Each distinct value is judged and converted once, and the column mapped through the
+    result in C: a function call per cell would cost more than the CSV parsing itself at a
+    million rows (a table repeats its kinds, dates and references down the column, and the
+    converted values are immutable, so they are shared). Values are parsed by the rules
+    validation applies (:mod:`nkru_data.values`), so a cell that ``validate`` rejects is an
     :class:`InvalidRecord` here too, never a silent guess.
     """
+    distinct = set(column)
+    present = distinct - {""}
+    converted: dict[str, Any]
     if spec.column.is_list:
-        return [tuple(v.split(LIST_SEPARATOR)) if v else () for v in column]
+        converted = {v: tuple(v.split(LIST_SEPARATOR)) for v in present}
+        converted[""] = ()
+        return list(map(converted.__getitem__, column))
     if spec.kind == "boolean":
-        if not set(column) <= {"", TRUE, FALSE}:
+        if not present <= {TRUE, FALSE}:
             _reject(raw, spec.name, column, lambda v: v in ("", TRUE, FALSE), parse_boolean)
-        return [None if v == "" else v == TRUE for v in column]  # empty: not known
-    if spec.kind == "number":
+        converted = {TRUE: True, FALSE: False}  # empty: not known
+    elif spec.kind == "number":
         match = NUMBER_RE.fullmatch
-        if not all(match(v) for v in column if v):
+        if not all(map(match, present)):
             _reject(raw, spec.name, column, lambda v: not v or bool(match(v)), parse_number)
-        values = [float(v) if v else None for v in column]
-        if not all(map(math.isfinite, (v for v in values if v is not None))):
+        converted = {v: float(v) for v in present}
+        if not all(map(math.isfinite, converted.values())):
             _reject(raw, spec.name, column, lambda v: not v or is_number(v), parse_number)
-        return values
-    if spec.kind == "integer":
+    elif spec.kind == "integer":
         whole = INTEGER_RE.fullmatch
-        if not all(whole(v) for v in column if v):
+        if not all(map(whole, present)):
             _reject(raw, spec.name, column, lambda v: not v or bool(whole(v)), parse_integer)
-        return [int(v) if v else None for v in column]
-    if spec.column.format == "edtf":
-        if not all(is_valid(v) for v in set(column) if v):
-            _reject(raw, spec.name, column, lambda v: not v or is_valid(v), parse)
-        return [v or None for v in column]
-    if spec.enum_type is not None:
-        lookup: dict[str, Any] = {m.value: m for m in spec.enum_type}
-        lookup[""] = None
-        if not set(column) <= lookup.keys():
+        converted = {v: int(v) for v in present}
+    elif spec.enum_type is not None:
+        converted = {m.value: m for m in spec.enum_type}
+        if not present <= converted.keys():
             choices = ", ".join(m.value for m in spec.enum_type)
 
             def parse_enum(value: str) -> None:
                 raise ValueError(f"{value[:40]!r} is not one of: {choices}")
 
-            _reject(raw, spec.name, column, lambda v: v in lookup, parse_enum)
-        return [lookup[v] for v in column]
-    return [v or None for v in column]
+            _reject(raw, spec.name, column, lambda v: not v or v in converted, parse_enum)
+    else:
+        if spec.column.format == "edtf" and not all(map(is_valid, present)):
+            _reject(raw, spec.name, column, lambda v: not v or is_valid(v), parse)
+        if "" not in distinct:
+            return list(column)
+        return list(map(_EMPTY_IS_NONE.get, column, column))  # the cell, or None for ""
+    converted[""] = None
+    return list(map(converted.__getitem__, column))
+
+
+#: ``get(cell, cell)``: the cell itself, except an empty one (not known)
+_EMPTY_IS_NONE: dict[str, None] = {"": None}
 
 
 def _reject(
@@ -106,26 +119,25 @@ def _construct_all(
     """Build records from typed columns without validation.
 
     What ``model.model_construct(**values)`` does when every field is given, at a fraction of
-    its cost: frozen records never change their fields-set, so one set object is shared.
+    its cost: frozen records never change their fields-set, so one set object is shared, and
+    each of the four attributes is set on every record in one C-level pass (``map`` of
+    ``object.__setattr__``), not by a Python loop per record.
     """
-    new = object.__new__
+    count = len(columns[0]) if columns else 0
     setattr_ = object.__setattr__
-    fields_set = set(model.model_fields)
-    out = []
     collecting = gc.isenabled()
     gc.disable()  # millions of new objects, none cyclic garbage: collection passes are wasted work
     try:
-        for values in zip(*columns):
-            obj = new(model)
-            setattr_(obj, "__dict__", dict(zip(header, values)))
-            setattr_(obj, "__pydantic_fields_set__", fields_set)
-            setattr_(obj, "__pydantic_extra__", None)
-            setattr_(obj, "__pydantic_private__", None)
-            out.append(obj)
+        out = tuple(map(object.__new__, repeat(model, count)))
+        dicts = map(dict, map(zip, repeat(header), zip(*columns)))
+        deque(map(setattr_, out, repeat("__dict__"), dicts), maxlen=0)
+        for name, value in (("__pydantic_fields_set__", set(model.model_fields)),
+                            ("__pydantic_extra__", None), ("__pydantic_private__", None)):
+            deque(map(setattr_, out, repeat(name), repeat(value, count)), maxlen=0)
     finally:
         if collecting:
             gc.enable()
-    return tuple(out)
+    return out
 
 
 def check_header(table: Table, raw: RawTable) -> None:
@@ -146,7 +158,7 @@ def records(table: Table, raw: RawTable, *, trusted: bool) -> tuple[Record, ...]
     if trusted:
         by_name = {s.name: s for s in column_specs(table.model)}
         columns = [
-            _convert_column(by_name[name], [row[i] for row in raw.rows], raw)
+            _convert_column(by_name[name], raw.column(i), raw)
             for i, name in enumerate(header)
         ]
         return _construct_all(table.model, header, columns)

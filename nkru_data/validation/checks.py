@@ -11,7 +11,7 @@ one pass serves packages of any size.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -60,22 +60,40 @@ class Rows:
         #: each header name's index in a row
         self.index = {name: i for i, name in enumerate(raw.header)}
         self.bad = bad
-        #: the rows of the right width, and the line of each
-        self.body: list[list[str]] = raw.rows
-        self.lines: list[int] = raw.lines
+        #: the line of each row of the right width
+        self.lines: Sequence[int] = raw.lines
+        self._body: list[list[str]] | None = None
         if bad:
-            self.body = [row for i, row in enumerate(raw.rows) if i not in bad]
+            self._body = [row for i, row in enumerate(raw.rows) if i not in bad]
             self.lines = [line for i, line in enumerate(raw.lines) if i not in bad]
+        self._cache: dict[str, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
-        return zip(self.lines, map(dict, map(zip, repeat(self.header), self.body)))
+        body: Iterable[Sequence[str]] = self._body if self._body is not None else (
+            zip(*self.raw.columns) if self.raw.columns is not None else self.raw.rows)  # fmt: skip
+        return zip(self.lines, map(dict, map(zip, repeat(self.header), body)))
 
     def column(self, name: str) -> list[str]:
-        """The cells of one column, row by row (empty strings for a column not in the file)."""
+        """The cells of one column, row by row (empty strings for a column not in the file).
+
+        Each column is made once (or, for a table held by column, is the table's own list):
+        the checks read the same columns many times. Not to be changed by the caller.
+        """
+        cached = self._cache.get(name)
+        if cached is not None:
+            return cached
         index = self.index.get(name)
         if index is None:
-            return [""] * len(self.body)
-        return list(map(itemgetter(index), self.body))
+            cells = [""] * len(self.lines)
+        elif self._body is None:
+            cells = self.raw.column(index)
+        else:
+            cells = list(map(itemgetter(index), self._body))
+        self._cache[name] = cells
+        return cells
 
     def problem(
         self,
@@ -283,7 +301,7 @@ def semantic_problems(
         problems.extend(_duplicates(rows))
         if rows.table.name in ("places", "organizations"):
             problems.extend(_cycles(rows))
-        if not rows.raw.rows and rows.table.name not in MAY_BE_EMPTY:
+        if not rows.raw.count and rows.table.name not in MAY_BE_EMPTY:
             problems.append(rows.problem(
                 "empty-table", f"{rows.table.name} has no rows: every table of this dataset"
                 " holds records", 1))  # fmt: skip

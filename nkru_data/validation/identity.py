@@ -19,7 +19,7 @@ from nkru_data.lang.dates import EdtfError, parse
 from nkru_data.model.layout import TABLES
 from nkru_data.model.types import LIST_SEPARATOR
 from nkru_data.report import Problem
-from nkru_data.validation.columns import column, columns, distinct_values, good_rows
+from nkru_data.validation.columns import columns, distinct_values
 from nkru_data.views.search import fold
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def _retired(rows: Rows, target: dict[str, str]) -> Iterator[Problem]:
     A column's distinct values are judged first: a value is a retired id itself, or a list
     with one among its parts; the column is read only when one of its values is."""
     found: dict[int, list[Problem]] = {}
-    lines = good_rows(rows)[0]
+    lines = rows.lines
     for field, values in distinct_values(rows):
         retired = {value: [value] for value in values & target.keys()
                    if value and LIST_SEPARATOR not in value}  # fmt: skip
@@ -75,7 +75,7 @@ def _retired(rows: Rows, target: dict[str, str]) -> Iterator[Problem]:
                     retired[value] = parts
         if not retired:
             continue
-        for index, value in enumerate(column(rows, field)):
+        for index, value in enumerate(rows.column(field)):
             for part in retired.get(value, ()):
                 found.setdefault(index, []).append(rows.problem(
                     "retired-id", f"{part} was merged into {target[part]}: use that id",

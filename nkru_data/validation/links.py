@@ -9,7 +9,7 @@ Part of the semantic layer run by :mod:`nkru_data.validation.checks`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from nkru_data.lang.i18n import (
@@ -22,7 +22,7 @@ from nkru_data.lang.i18n import (
 from nkru_data.model.layout import TABLES
 from nkru_data.model.types import LIST_SEPARATOR, id_kind
 from nkru_data.report import Problem
-from nkru_data.validation.columns import column, columns, distinct_values, good_rows
+from nkru_data.validation.columns import columns, distinct_values
 
 if TYPE_CHECKING:
     from nkru_data.validation.checks import Rows
@@ -175,7 +175,7 @@ def labels(tables: dict[str, Rows]) -> Iterator[Problem]:
 
 def _label_rows(
     labels: Rows,
-    lines: list[int],
+    lines: Sequence[int],
     cols: tuple[list[str], list[str], list[str], list[str], list[str]],
     twice: set[tuple[str, str, str]],
     wrong: dict[tuple[str, str], str],
@@ -214,7 +214,7 @@ def mixed_scripts(tables: dict[str, Rows]) -> Iterator[Problem]:
     words: dict[str, str | None] = {}
     for rows in tables.values():
         found: dict[int, list[Problem]] = {}
-        lines = good_rows(rows)[0]
+        lines = rows.lines
         for fld, values in distinct_values(rows, ascii_too=False, but=("quote",)):
             mixed: dict[str, str] = {}
             for value in values:
@@ -227,7 +227,7 @@ def mixed_scripts(tables: dict[str, Rows]) -> Iterator[Problem]:
                     mixed[value] = word
             if not mixed:
                 continue
-            for index, value in enumerate(column(rows, fld)):
+            for index, value in enumerate(rows.column(fld)):
                 if value in mixed:
                     found.setdefault(index, []).append(rows.problem(
                         "mixed-script",

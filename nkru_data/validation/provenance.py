@@ -164,6 +164,7 @@ def evidence(tables: dict[str, Rows], seeds: Path, explicit: bool = False) -> It
     cited = set(records)
     absent = not seeds.is_dir()
     normal = {quote: normalise(quote) for quote in set(quotes)}
+    placed: dict[tuple[str, str, str, str], tuple[str, str] | None] = {}
     short = {record for record, quote in zip(records, quotes)
              if quote and len(normal[quote]) < MIN_QUOTE_CHARS}  # fmt: skip
     for line, record, source, quote, note, start, end in zip(
@@ -203,7 +204,10 @@ def evidence(tables: dict[str, Rows], seeds: Path, explicit: bool = False) -> It
                     f"the archived text of {source} could not be read")  # fmt: skip
             yield citations.problem("evidence-unverified", hint, line, "quote", quote)
             continue
-        wrong = _placement(text, needle, start, end)
+        key = (source, needle, start, end)
+        if key not in placed:  # a quote cited again at the same anchor is placed once
+            placed[key] = _placement(text, needle, start, end)
+        wrong = placed[key]
         if wrong and wrong[0] == "quote-not-in-source":
             yield citations.problem(
                 "quote-not-in-source", f"the quote does not stand verbatim in the archived text"
@@ -250,13 +254,16 @@ def field_evidence(tables: dict[str, Rows]) -> Iterator[Problem]:
     covered: dict[str, set[str]] = defaultdict(set)
     citations = tables["citations"]
     lines, (records, named_fields) = columns(citations, "record", "fields")
+    judged: dict[tuple[str | None, str], tuple[list[str], list[str]]] = {}
     for line, record, named in zip(lines, records, named_fields):
         if not named:
             continue
         table = table_of.get(record)
-        fields = named.split(LIST_SEPARATOR)
         allowed = FACTUAL_FIELDS.get(table or "", ())
-        wrong = [f for f in fields if f not in allowed]
+        if (table, named) not in judged:  # the same fields of a table's records: judged once
+            fields = named.split(LIST_SEPARATOR)
+            judged[table, named] = fields, [f for f in fields if f not in allowed]
+        fields, wrong = judged[table, named]
         if wrong:
             what = f"{table}: {', '.join(allowed)}" if table else "a record with factual fields"
             message = f"{', '.join(wrong)[:80]}: not a factual field of {record} ({what})"

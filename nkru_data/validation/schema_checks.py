@@ -17,6 +17,7 @@ reports at most 1,000 errors.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from nkru_data.store.csvfile import RawTable
@@ -80,7 +81,7 @@ class _Table:
         ]
         self.foreign_keys = [fk for fk in self.foreign_keys if set(fk[0]) <= self.by_name.keys()]
         if raw.record_lines is None:
-            self.numbers: list[int] = list(range(2, len(raw.rows) + 2))
+            self.numbers: Sequence[int] = range(2, raw.count + 2)
             self.blank_records: list[int] = []
         else:
             position = {line: n for n, line in enumerate(raw.record_lines, start=1)}
@@ -105,14 +106,33 @@ class _Table:
         """Check every column once, keeping the parsed values the keys need."""
         if self.scanned:
             return
-        keyed, rows = self.keyed(), self.raw.rows
+        keyed = self.keyed()
         for column in self.columns:
-            index = column.number - 1
-            values = column.scan([row[index] for row in rows], self.cell_errors,
+            values = column.scan(self.raw.column(column.number - 1), self.cell_errors,
                                  keep=column.name in keyed)  # fmt: skip
             if values is not None:
                 self.values[column.name] = values
         self.scanned = True
+
+
+def _blank_rows(table: _Table) -> set[int]:
+    """Indexes of the rows whose every cell is null (by the missing values of the field at its
+    position, or empty, as frictionless' blank-row rule reads a row), column by column."""
+    raw, width = table.raw, len(table.raw.header)
+    if all(c.missing == {""} for c in table.columns):
+        tests = [(index, frozenset({""})) for index in range(width)]
+    else:
+        tests = [(c.number - 1, c.missing) for c in table.columns[:width]]
+    if not tests:
+        return set(range(raw.count))
+    (first, missing), *rest = tests
+    blank = [i for i, v in enumerate(raw.column(first)) if v in missing]
+    for index, missing in rest:
+        if not blank:
+            break
+        cells = raw.column(index)
+        blank = [i for i in blank if cells[i] in missing]
+    return set(blank)
 
 
 def _row_error(kind: str, number: int, note: str, **more: Any) -> dict[str, Any]:
@@ -127,7 +147,7 @@ def _row_error(kind: str, number: int, note: str, **more: Any) -> dict[str, Any]
     return {"type": kind, "note": note, "rowNumber": number, "message": message, **more}
 
 
-def _repeats(values: list[Any], numbers: list[int]) -> dict[int, int]:
+def _repeats(values: list[Any], numbers: Sequence[int]) -> dict[int, int]:
     """Row index -> the number of the latest earlier row with the same (non-null) value."""
     present = [v for v in values if v is not None]
     if len(set(present)) == len(present):
@@ -151,11 +171,7 @@ def _table_errors(table: _Table, lookups: dict[tuple[str, tuple[str, ...]], set[
     table.scan()
     errors = table.cell_errors
     late: dict[int, list[dict[str, Any]]] = {}  # after the cell errors: unique, keys
-    if all(c.missing == {""} for c in table.columns):
-        blank = {i for i, row in enumerate(raw.rows) if not any(row)}
-    else:
-        blank = {i for i, row in enumerate(raw.rows)
-                 if all(v in c.missing for v, c in zip(row, table.columns))}  # fmt: skip
+    blank = _blank_rows(table)
     for column in table.columns:
         if column.constraints.get("unique"):
             for index, match in _repeats(table.values[column.name], numbers).items():

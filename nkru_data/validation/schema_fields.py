@@ -16,8 +16,9 @@ from __future__ import annotations
 import csv
 import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
+from itertools import filterfalse
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,6 @@ _DEFAULT_TRUE = ["true", "True", "TRUE", "1"]
 _DEFAULT_FALSE = ["false", "False", "FALSE", "0"]
 #: what frictionless' CSV sniffer reads from the start of a file
 _SAMPLE_LINES = 100
-#: cells that need no further look: plain ASCII numbers every reader accepts alike
-_PLAIN_INTEGER = re.compile(r"-?[0-9]{1,18}")
-_PLAIN_NUMBER = re.compile(r"-?[0-9]{1,30}(?:\.[0-9]{1,30})?")
 
 Reader = Callable[[str], Any]
 
@@ -158,16 +156,14 @@ class Column:
         self.missing = frozenset(field.get("missingValues", schema_missing))
         self.constraints: dict[str, Any] = field.get("constraints", {})
         self.reader: Reader | None = None  # None: the cell is its own value (string)
-        self.plain: re.Pattern[str] | None = None
-        self.known: dict[str, bool] = {}
         if self.kind == "integer":
-            self.reader, self.plain = _int, _PLAIN_INTEGER
+            self.reader = _int
         elif self.kind == "number":
-            self.reader, self.plain = _decimal, _PLAIN_NUMBER
+            self.reader = _decimal
         elif self.kind == "boolean":
             mapping = dict.fromkeys(field.get("trueValues", _DEFAULT_TRUE), True)
             mapping.update(dict.fromkeys(field.get("falseValues", _DEFAULT_FALSE), False))
-            self.reader, self.known = mapping.get, mapping
+            self.reader = mapping.get
         self.type_note = f'type is "{self.kind}/{field.get("format", "default")}"'
         self.checks: list[tuple[str, Callable[[Any], bool]]] = []
         for name in _CONSTRAINTS[self.kind]:
@@ -196,48 +192,47 @@ class Column:
 
     def scan(self, cells: list[str], errors: dict[int, list[dict[str, Any]]],
              keep: bool) -> list[Any] | None:  # fmt: skip
-        """Check one column; errors go to ``errors[row index]``; parsed values if ``keep``."""
-        missing, reader, plain = self.missing, self.reader, self.plain
+        """Check one column; errors go to ``errors[row index]``; parsed values if ``keep``.
+
+        Each distinct value is read and judged once (a pattern or an enum in C, over the set
+        of values); only the rows holding a failing value are visited, in order, for their
+        errors. ``cells`` is not changed (and, for a string column without a null, is the
+        list of values returned).
+        """
+        missing, reader = self.missing, self.reader
         required = bool(self.constraints.get("required"))
-        values: list[Any] | None = None
+        distinct = set(cells)
+        nulls = distinct & missing
+        present = distinct - nulls
+        failing: set[str] = set(nulls) if required else set()
+        parsed: dict[str, Any] | None = None
         if reader is None:
-            values = [None if v in missing else v for v in cells] if keep else None
-            suspects: Iterable[int] = (
-                [i for i, v in enumerate(cells) if v in missing] if required else ()
-            )
-            if self.checks:
-                suspects = sorted({*suspects, *(
-                    i for i, v in enumerate(cells) if v not in missing
-                    and not all(check(v) for _, check in self.checks))})  # fmt: skip
+            for _, check in self.checks:
+                failing.update(filterfalse(check, present))
         else:
-            if plain is not None:
-                match = plain.fullmatch
-                odd = [i for i, v in enumerate(cells) if not match(v)]
-            else:  # boolean: its reader is the lookup of true and false values
-                known = self.known
-                odd = [i for i, v in enumerate(cells) if v not in known]
-            if keep or self.checks:
-                values = [reader(v) if v not in missing else None for v in cells]
-            suspects = odd if not self.checks else range(len(cells))
-        for index in suspects:
+            parsed = {v: reader(v) for v in present}
+            failing.update(v for v, value in parsed.items() if value is None)
+            for _, check in self.checks:
+                failing.update(v for v, value in parsed.items()
+                               if value is not None and not check(value))  # fmt: skip
+        for index in [i for i, v in enumerate(cells) if v in failing] if failing else ():
             cell = cells[index]
             if cell in missing:
-                if required:
-                    self._error(errors, index, "constraint-error", self.note("required"), cell)
+                self._error(errors, index, "constraint-error", self.note("required"), cell)
                 continue
-            if reader is None:
-                value: Any = cell
-            else:
-                value = values[index] if values is not None else reader(cell)
+            value = cell if parsed is None else parsed[cell]
             if value is None:
                 self._error(errors, index, "type-error", self.type_note, cell)
-                if values is not None:
-                    values[index] = None
                 continue
             for name, check in self.checks:
                 if not check(value):
                     self._error(errors, index, "constraint-error", self.note(name), cell)
-        return values if keep else None
+        if not keep:
+            return None
+        if parsed is None:
+            return [None if v in nulls else v for v in cells] if nulls else cells
+        parsed.update(dict.fromkeys(nulls))
+        return list(map(parsed.__getitem__, cells))
 
     def _error(self, errors: dict[int, list[dict[str, Any]]], index: int, kind: str, note: str,
                cell: str) -> None:  # fmt: skip
