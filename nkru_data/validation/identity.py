@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from nkru_data.lang.dates import EdtfError, parse
@@ -84,6 +85,10 @@ def _retired(rows: Rows, target: dict[str, str]) -> Iterator[Problem]:
         yield from found[index]
 
 
+#: the label fields that name a record
+_NAME_FIELDS = frozenset({"name", "title", "alias"})
+
+
 def _names(tables: dict[str, Rows]) -> dict[str, dict[str, list[str]]]:
     """Each record's names by language (English from its table, others from labels), folded
     once per distinct text."""
@@ -100,8 +105,10 @@ def _names(tables: dict[str, Rows]) -> dict[str, dict[str, list[str]]]:
     if "labels" in tables:
         _, (entities, fields, langs, values) = columns(
             tables["labels"], "entity", "field", "lang", "value")  # fmt: skip
-        for entity, field, lang, value in zip(entities, fields, langs, values):
-            if field in ("name", "title", "alias") and entity in names:
+        named = compress(range(len(fields)), map(_NAME_FIELDS.__contains__, fields))
+        for index in named:  # the rows of names only, picked in C
+            entity, lang, value = entities[index], langs[index], values[index]
+            if entity in names:
                 if value not in folded:
                     folded[value] = fold(value)
                 names[entity].setdefault(lang, []).append(folded[value])
