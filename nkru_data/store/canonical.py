@@ -13,11 +13,13 @@ would write it.
 from __future__ import annotations
 
 import csv
+import io
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice, repeat
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from nkru_data.model.layout import Table
@@ -27,7 +29,7 @@ from nkru_data.store.tables import render
 if TYPE_CHECKING:
     from _csv import Writer
 
-__all__ = ["canonical_difference"]
+__all__ = ["canonical_difference", "file_difference"]
 
 #: rows written and compared per step
 _STEP = 4096
@@ -36,11 +38,24 @@ _STEP = 4096
 def canonical_difference(table: Table, raw: RawTable, current: bytes) -> int | None:
     """The first line at which ``current`` (the file of ``raw``) differs from its canonical
     text, or ``None`` when it is canonical. ``raw`` holds rows of the header's width only."""
+    return _difference(table, raw, io.BytesIO(current).read, lambda: current)
+
+
+def file_difference(table: Table, raw: RawTable, path: Path) -> int | None:
+    """:func:`canonical_difference` of the file at ``path``, read a step at a time as it is
+    compared: a canonical file is never held whole in memory (only one that differs is read
+    whole, to name the line)."""
+    with path.open("rb") as file:
+        return _difference(table, raw, file.read, path.read_bytes)
+
+
+def _difference(table: Table, raw: RawTable, read: Callable[[int], bytes],
+                whole: Callable[[], bytes]) -> int | None:  # fmt: skip
     if raw.header == table.fields:
         columns = [raw.column(index) for index in range(len(raw.header))]
-        if _in_order(table, columns) and _written_as(table.fields, columns, raw.count, current):
+        if _in_order(table, columns) and _written_as(table.fields, columns, raw.count, read):
             return None
-    return first_difference(current, render(table, raw.header, raw.rows))
+    return first_difference(whole(), render(table, raw.header, raw.rows))
 
 
 def _in_order(table: Table, columns: list[list[str]]) -> bool:
@@ -57,22 +72,20 @@ def _in_order(table: Table, columns: list[list[str]]) -> bool:
                for column in columns)  # fmt: skip
 
 
-def _written_as(fields: tuple[str, ...], columns: list[list[str]], count: int, current: bytes
-                ) -> bool:  # fmt: skip
-    """``current`` is exactly the csv module's writing of ``fields`` and then the ``count``
-    rows of ``columns``."""
+def _written_as(fields: tuple[str, ...], columns: list[list[str]], count: int,
+                read: Callable[[int], bytes]) -> bool:  # fmt: skip
+    """The bytes ``read`` gives are exactly the csv module's writing of ``fields`` and then
+    the ``count`` rows of ``columns``, and nothing more."""
     echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     head = str(echo.writerow(fields)).encode("utf-8")
-    if not current.startswith(head):
+    if read(len(head)) != head:
         return False
-    at = len(head)
     for start in range(0, count, _STEP):
         step = [column[start : start + _STEP] for column in columns]
         data = _lines(step, echo).encode("utf-8")
-        if not current.startswith(data, at):
+        if read(len(data)) != data:
             return False
-        at += len(data)
-    return at == len(current)
+    return not read(1)
 
 
 class _Echo:

@@ -138,7 +138,6 @@ def duplicates(tables: dict[str, Rows]) -> Iterator[Problem]:
     if "participants" in tables:
         for event, entity in zip(*columns(tables["participants"], "event", "entity")[1]):
             taking_part[event].add(entity)
-    words: dict[str, list[str]] = {}
     for name, date_field in DUPLICABLE.items():
         if name not in tables:
             continue
@@ -149,9 +148,7 @@ def duplicates(tables: dict[str, Rows]) -> Iterator[Problem]:
         for id_ in records:
             for texts in names.get(id_, {}).values():
                 for text in texts:
-                    if text not in words:
-                        words[text] = _WORD.findall(text)
-                    for word in words[text]:
+                    for word in _WORD.findall(text):
                         by_word[word].add(id_)
         pairs = {
             tuple(sorted((a, b)))
