@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from itertools import count, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -61,9 +62,8 @@ class Dataset:
         self._records: dict[str, tuple[Record, ...]] = dict(records or {})
         self._table_of: dict[str, tuple[str, int]] = {}
         for table in TABLES:
-            if table.kind:
-                for i, id_ in enumerate(self._ids(table)):
-                    self._table_of[id_] = (table.name, i)
+            if table.kind:  # each id -> (table, index), in one C-level pass per table
+                self._table_of.update(zip(self._ids(table), zip(repeat(table.name), count())))
         self._labels: dict[tuple[str, str, str], list[tuple[str, bool]]] | None = None
         self._redirects: dict[str, tuple[str, str]] | None = None
         self._search_index: SearchIndex | None = None

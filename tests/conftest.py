@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(app, ["site", str(out)])
     assert result.exit_code == 0, result.output
     return out
+
+
+def bundled_labels(kind: str, field: str, lang: str) -> Iterator[tuple[str, str]]:
+    """``(entity, value)`` of the bundled package's labels of one ``field`` in one ``lang`` for
+    the records of one id ``kind`` (read from the CSV, not through the library under test)."""
+    with (ROOT / "datapackage" / "data" / "labels.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            wanted = (row["field"], row["lang"]) == (field, lang)
+            if wanted and row["entity"].startswith(kind + ":"):
+                yield row["entity"], row["value"]

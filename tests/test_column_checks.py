@@ -160,7 +160,7 @@ def test_column_writing_is_the_csv_writers(rows: list[list[str]]) -> None:
     expected = write(("h",) * len(rows[0]), rows).split("\n", 1)[1]
     echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     columns = [list(column) for column in zip(*rows)]
-    assert _lines(columns, [{} for _ in rows[0]], echo) == expected
+    assert _lines(columns, echo) == expected
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -16,7 +16,6 @@ import re
 import shutil
 import threading
 import urllib.request
-from collections.abc import Iterator
 from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,7 +28,7 @@ from nkru_data.cli import app
 from nkru_data.site import MARKER
 from nkru_data.site.words import LANGS, WORDS, word
 
-from .conftest import ROOT
+from .conftest import ROOT, bundled_labels
 
 html5lib = pytest.importorskip("html5lib")
 pytest.importorskip("jinja2")
@@ -102,14 +101,6 @@ def test_a_crawl_from_the_english_home_finds_every_link_alive_and_none_external(
     assert len(seen) >= len(_pages(site)) - 1  # all but, at most, the root chooser
 
 
-def _labels(kind: str, field: str, lang: str) -> Iterator[tuple[str, str]]:
-    with (DATA / "data" / "labels.csv").open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            wanted = (row["field"], row["lang"]) == (field, lang)
-            if wanted and row["entity"].startswith(kind + ":"):
-                yield row["entity"], row["value"]
-
-
 def _h1(page: Path) -> str:
     found = re.search(r"<h1>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S)
     assert found, page
@@ -121,9 +112,9 @@ def _unescape(text: str) -> str:
 
 
 def test_a_korean_person_page_and_a_russian_event_page_show_their_labels(site: Path) -> None:
-    person, name = next(_labels("person", "name", "ko"))
+    person, name = next(bundled_labels("person", "name", "ko"))
     assert name in _unescape(_h1(site / "ko" / "people" / f"{person.split(':')[1]}.html"))
-    event, title = next(_labels("event", "title", "ru"))
+    event, title = next(bundled_labels("event", "title", "ru"))
     assert title in _unescape(_h1(site / "ru" / "events" / f"{event.split(':')[1]}.html"))
 
 

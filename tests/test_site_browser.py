@@ -35,7 +35,7 @@ from typer.testing import CliRunner
 
 from nkru_data.model.layout import TABLES
 
-from .conftest import ROOT
+from .conftest import ROOT, bundled_labels
 
 pytest.importorskip("jinja2")
 
@@ -164,14 +164,6 @@ def _same(text: str) -> str:
     return " ".join(text.split())
 
 
-def _labels(kind: str, field: str, lang: str) -> Iterator[tuple[str, str]]:
-    with (DATA / "data" / "labels.csv").open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            wanted = (row["field"], row["lang"]) == (field, lang)
-            if wanted and row["entity"].startswith(kind + ":"):
-                yield row["entity"], row["value"]
-
-
 def _names() -> list[tuple[str, str]]:
     """Every (record, text) a search could match on by name: the labels, and the names, titles
     and abbreviations of the tables."""
@@ -210,13 +202,13 @@ def test_the_dataset_page_shows_its_title_and_bibtex(chromium: str, server: str)
 
 
 def test_a_korean_person_page_shows_its_korean_name(chromium: str, server: str) -> None:
-    person, name = next(_labels("person", "name", "ko"))
+    person, name = next(bundled_labels("person", "name", "ko"))
     dom = _dom(chromium, server + _page(person, "ko"))
     assert _same(name) in dom.heading, dom.heading
 
 
 def test_a_russian_event_page_shows_its_russian_title(chromium: str, server: str) -> None:
-    event, title = next(_labels("event", "title", "ru"))
+    event, title = next(bundled_labels("event", "title", "ru"))
     dom = _dom(chromium, server + _page(event, "ru"))
     assert _same(title) in dom.heading, dom.heading
 
@@ -224,7 +216,7 @@ def test_a_russian_event_page_shows_its_russian_title(chromium: str, server: str
 def test_the_russian_timeline_shows_every_event_title_in_russian(
     chromium: str, server: str
 ) -> None:
-    titles = dict(_labels("event", "title", "ru"))
+    titles = dict(bundled_labels("event", "title", "ru"))
     assert len(titles) > 50
     text = _dom(chromium, f"{server}/ru/timeline.html").text
     missing = [id_ for id_, title in titles.items() if _same(title) not in text]
@@ -232,11 +224,11 @@ def test_the_russian_timeline_shows_every_event_title_in_russian(
 
 
 def _korean_person() -> tuple[str, str]:
-    return _distinct(_labels("person", "name", "ko"))
+    return _distinct(bundled_labels("person", "name", "ko"))
 
 
 def _russian_place() -> tuple[str, str]:
-    return _distinct(_labels("place", "name", "ru"))
+    return _distinct(bundled_labels("place", "name", "ru"))
 
 
 def _english_organization() -> tuple[str, str]:
@@ -275,7 +267,7 @@ def test_a_screenshot_of_a_korean_person_page_is_not_blank(
 ) -> None:
     image = pytest.importorskip("matplotlib.image")  # the test extra has it, and Pillow with it
     np = pytest.importorskip("numpy")
-    person, _ = next(_labels("person", "name", "ko"))
+    person, _ = next(bundled_labels("person", "name", "ko"))
     shot = tmp_path / "person.png"
     _run(chromium, server + _page(person, "ko"), f"--screenshot={shot}",
          f"--window-size={WIDTH},{HEIGHT}")  # fmt: skip

@@ -13,11 +13,14 @@ would write it.
 from __future__ import annotations
 
 import csv
+import io
 import operator
+import re
 import unicodedata
-from collections.abc import Sequence
-from itertools import chain, islice
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from itertools import islice, repeat
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from nkru_data.model.layout import Table
 from nkru_data.store.csvfile import RawTable, first_difference
@@ -26,7 +29,7 @@ from nkru_data.store.tables import render
 if TYPE_CHECKING:
     from _csv import Writer
 
-__all__ = ["canonical_difference"]
+__all__ = ["canonical_difference", "file_difference"]
 
 #: rows written and compared per step
 _STEP = 4096
@@ -35,11 +38,24 @@ _STEP = 4096
 def canonical_difference(table: Table, raw: RawTable, current: bytes) -> int | None:
     """The first line at which ``current`` (the file of ``raw``) differs from its canonical
     text, or ``None`` when it is canonical. ``raw`` holds rows of the header's width only."""
+    return _difference(table, raw, io.BytesIO(current).read, lambda: current)
+
+
+def file_difference(table: Table, raw: RawTable, path: Path) -> int | None:
+    """:func:`canonical_difference` of the file at ``path``, read a step at a time as it is
+    compared: a canonical file is never held whole in memory (only one that differs is read
+    whole, to name the line)."""
+    with path.open("rb") as file:
+        return _difference(table, raw, file.read, path.read_bytes)
+
+
+def _difference(table: Table, raw: RawTable, read: Callable[[int], bytes],
+                whole: Callable[[], bytes]) -> int | None:  # fmt: skip
     if raw.header == table.fields:
         columns = [raw.column(index) for index in range(len(raw.header))]
-        if _in_order(table, columns) and _written_as(table.fields, columns, raw.count, current):
+        if _in_order(table, columns) and _written_as(table.fields, columns, raw.count, read):
             return None
-    return first_difference(current, render(table, raw.header, raw.rows))
+    return first_difference(whole(), render(table, raw.header, raw.rows))
 
 
 def _in_order(table: Table, columns: list[list[str]]) -> bool:
@@ -50,26 +66,26 @@ def _in_order(table: Table, columns: list[list[str]]) -> bool:
         if any(map(operator.gt, keys, islice(keys, 1, None))):
             return False
     normal = unicodedata.is_normalized
-    return all(v.isascii() or normal("NFC", v) for v in set(chain.from_iterable(columns)))
+    # an all-ASCII column (ids, dates, kinds) is NFC: a test in C spares it the set
+    nfc: Iterable[Literal["NFC"]] = repeat("NFC")
+    return all(all(map(str.isascii, column)) or all(map(normal, nfc, set(column)))
+               for column in columns)  # fmt: skip
 
 
-def _written_as(fields: tuple[str, ...], columns: list[list[str]], count: int, current: bytes
-                ) -> bool:  # fmt: skip
-    """``current`` is exactly the csv module's writing of ``fields`` and then the ``count``
-    rows of ``columns``."""
+def _written_as(fields: tuple[str, ...], columns: list[list[str]], count: int,
+                read: Callable[[int], bytes]) -> bool:  # fmt: skip
+    """The bytes ``read`` gives are exactly the csv module's writing of ``fields`` and then
+    the ``count`` rows of ``columns``, and nothing more."""
     echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     head = str(echo.writerow(fields)).encode("utf-8")
-    if not current.startswith(head):
+    if read(len(head)) != head:
         return False
-    at = len(head)
-    quoted: list[dict[str, str]] = [{} for _ in fields]
     for start in range(0, count, _STEP):
         step = [column[start : start + _STEP] for column in columns]
-        data = _lines(step, quoted, echo).encode("utf-8")
-        if not current.startswith(data, at):
+        data = _lines(step, echo).encode("utf-8")
+        if read(len(data)) != data:
             return False
-        at += len(data)
-    return at == len(current)
+    return not read(1)
 
 
 class _Echo:
@@ -80,29 +96,30 @@ class _Echo:
         return text
 
 
-def _lines(columns: list[list[str]], quoted: list[dict[str, str]], echo: Writer) -> str:
+def _lines(columns: list[list[str]], echo: Writer) -> str:
     """The csv module's text of the rows of ``columns``, written column by column.
 
     With the excel dialect and minimal quoting the writer quotes exactly the cells that hold
     a comma, a quote (doubled) or a line break, and an empty cell only when it is a row's one
-    cell; each distinct value of a column is quoted once (``quoted``: per column, kept from
-    step to step) and the rows are joined in C, at a fraction of the writer's cost for long
-    text. Rows of one cell, and steps with a carriage return (which the writer quotes or not
-    by Python version), go through the writer.
+    cell. The cells that need quoting are found in C (a regular expression filtering each
+    column's distinct values), only those are quoted, and the rows are joined in C: a
+    fraction of the writer's cost for long text. Rows of one cell, and steps with a carriage
+    return (which the writer quotes or not by Python version), go through the writer.
     """
-    if len(quoted) < 2:
+    if len(columns) < 2:
         return "".join(map(echo.writerow, zip(*columns)))
-    written = []
-    for column, known in zip(columns, quoted):
-        new = set(column).difference(known)
-        if any("\r" in v for v in new):
+    written: list[Iterable[str]] = []
+    for column in columns:
+        special = set(filter(_SPECIAL.search, set(column)))
+        if not special:
+            written.append(column)
+            continue
+        if any(map(operator.contains, special, repeat("\r"))):
             return "".join(map(echo.writerow, zip(*columns)))
-        known.update({v: _quoted(v) for v in new})
-        written.append(map(known.__getitem__, column))
+        quoted = {v: '"' + v.replace('"', '""') + '"' for v in special}
+        written.append(map(quoted.get, column, column))
     return "\n".join(map(",".join, zip(*written))) + "\n"
 
 
-def _quoted(cell: str) -> str:
-    if "," in cell or '"' in cell or "\n" in cell:
-        return '"' + cell.replace('"', '""') + '"'
-    return cell
+#: what makes the writer quote a cell (a carriage return sends the step to the writer itself)
+_SPECIAL = re.compile('[,"\n\r]')

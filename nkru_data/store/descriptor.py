@@ -30,9 +30,13 @@ def declared_resources(descriptor: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def file_stats(path: Path) -> tuple[int, str]:
-    """``bytes`` and ``sha256:<hex>`` of a file."""
-    data = path.read_bytes()
-    return len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    """``bytes`` and ``sha256:<hex>`` of a file, read a MiB at a time (never held whole)."""
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as file:
+        for chunk in iter(lambda: file.read(1 << 20), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, "sha256:" + digest.hexdigest()
 
 
 def generated(descriptor: dict[str, Any], folder: Path) -> dict[str, Any]:

@@ -27,9 +27,10 @@ def read_package(descriptor: Path, *, keep: Set[str], reviewed_only: bool) -> di
     columns = {name: i for i, name in enumerate(labels.header)}
     if "lang" in columns and "reviewed" in columns:
         langs, reviewed = labels.column(columns["lang"]), labels.column(columns["reviewed"])
-        kept = [i for i, (lang, seen) in enumerate(zip(langs, reviewed))
-                if lang in keep and (not reviewed_only or seen == "true")]  # fmt: skip
-        if len(kept) < labels.count:
+        every = set(langs) <= keep and (not reviewed_only or set(reviewed) <= {"true"})
+        kept = [] if every else [i for i, (lang, seen) in enumerate(zip(langs, reviewed))
+                                 if lang in keep and (not reviewed_only or seen == "true")]
+        if not every and len(kept) < labels.count:
             lines = [labels.lines[i] for i in kept]
             if labels.columns is not None:
                 cells = [list(map(column.__getitem__, kept)) for column in labels.columns]

@@ -22,7 +22,7 @@ from nkru_data.lang.dates import EdtfError, not_after
 from nkru_data.model.layout import MAY_BE_EMPTY, TABLES, Table
 from nkru_data.model.values import parse_number
 from nkru_data.report import Problem, display_path
-from nkru_data.store.canonical import canonical_difference
+from nkru_data.store.canonical import file_difference
 from nkru_data.store.csvfile import RawTable, bad_widths, read_raw
 from nkru_data.store.descriptor import declared_resources, stale_parts
 from nkru_data.store.safety import inside
@@ -264,10 +264,10 @@ def _cycles(rows: Rows) -> Iterator[Problem]:
 
 
 def _canonical(rows: Rows) -> Iterator[Problem]:
-    current = rows.raw.path.read_bytes()
-    line = canonical_difference(rows.table, rows.raw, current)
+    line = file_difference(rows.table, rows.raw, rows.raw.path)
     if line is None:
         return
+    current = rows.raw.path.read_bytes()
     reason = (
         "CRLF line ends"
         if b"\r\n" in current

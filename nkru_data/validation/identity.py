@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from nkru_data.lang.dates import EdtfError, parse
@@ -84,6 +85,10 @@ def _retired(rows: Rows, target: dict[str, str]) -> Iterator[Problem]:
         yield from found[index]
 
 
+#: the label fields that name a record
+_NAME_FIELDS = frozenset({"name", "title", "alias"})
+
+
 def _names(tables: dict[str, Rows]) -> dict[str, dict[str, list[str]]]:
     """Each record's names by language (English from its table, others from labels), folded
     once per distinct text."""
@@ -100,8 +105,10 @@ def _names(tables: dict[str, Rows]) -> dict[str, dict[str, list[str]]]:
     if "labels" in tables:
         _, (entities, fields, langs, values) = columns(
             tables["labels"], "entity", "field", "lang", "value")  # fmt: skip
-        for entity, field, lang, value in zip(entities, fields, langs, values):
-            if field in ("name", "title", "alias") and entity in names:
+        named = compress(range(len(fields)), map(_NAME_FIELDS.__contains__, fields))
+        for index in named:  # the rows of names only, picked in C
+            entity, lang, value = entities[index], langs[index], values[index]
+            if entity in names:
                 if value not in folded:
                     folded[value] = fold(value)
                 names[entity].setdefault(lang, []).append(folded[value])
@@ -131,7 +138,6 @@ def duplicates(tables: dict[str, Rows]) -> Iterator[Problem]:
     if "participants" in tables:
         for event, entity in zip(*columns(tables["participants"], "event", "entity")[1]):
             taking_part[event].add(entity)
-    words: dict[str, list[str]] = {}
     for name, date_field in DUPLICABLE.items():
         if name not in tables:
             continue
@@ -142,9 +148,7 @@ def duplicates(tables: dict[str, Rows]) -> Iterator[Problem]:
         for id_ in records:
             for texts in names.get(id_, {}).values():
                 for text in texts:
-                    if text not in words:
-                        words[text] = _WORD.findall(text)
-                    for word in words[text]:
+                    for word in _WORD.findall(text):
                         by_word[word].add(id_)
         pairs = {
             tuple(sorted((a, b)))

@@ -55,6 +55,7 @@ def _archives(
         return problems, texts
     sources = tables["sources"]
     present = seeds.is_dir()
+    read: dict[Path, tuple[str, str]] = {}
     lines, (ids, seeded, hashes) = columns(sources, "id", "seed", "sha256")
     for line, id_, seed, recorded in zip(lines, ids, seeded, hashes):
         if not seed:
@@ -77,8 +78,9 @@ def _archives(
                                             "seed", seed))  # fmt: skip
             continue
         try:
-            texts[id_] = archived_text(path)
-            digest = sha256_file(path)
+            if path not in read:  # sources sharing one archived text read it once
+                read[path] = archived_text(path), sha256_file(path)
+            texts[id_], digest = read[path]
         except UnusablePackage as exc:
             problems.append(sources.problem("unreadable-seed", str(exc), line, "seed", seed))
             continue
@@ -204,7 +206,7 @@ def evidence(tables: dict[str, Rows], seeds: Path, explicit: bool = False) -> It
                     f"the archived text of {source} could not be read")  # fmt: skip
             yield citations.problem("evidence-unverified", hint, line, "quote", quote)
             continue
-        key = (source, needle, start, end)
+        key = (text, needle, start, end)
         if key not in placed:  # a quote cited again at the same anchor is placed once
             placed[key] = _placement(text, needle, start, end)
         wrong = placed[key]
