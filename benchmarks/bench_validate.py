@@ -29,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -250,6 +251,13 @@ def main() -> None:
                 print(f"  time per row, {name}: {shown} (spread {spread:.0%})")
             else:
                 targets.check(f"time per row, {name}: spread ({shown})", spread * 100, 20, "%")
+            # not a target, a reading of it: the cost of the rows added from one size to the
+            # next, which leaves out what every run pays once (start-up, imports)
+            added = ", ".join(
+                f"{a}->{b}: {(tb * b - ta * a) / (b - a) * 1e6:.2f} µs"
+                for (a, ta), (b, tb) in pairwise(points)
+            )
+            print(f"    (each added row, {name}: {added})")
         if largest is not None and not args.no_exports:
             exports(largest, work)
     finally:

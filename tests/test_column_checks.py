@@ -22,7 +22,7 @@ from nkru_data.lang.dates import EdtfError, is_valid, parse
 from nkru_data.lang.i18n import look_alike_word
 from nkru_data.model.layout import TABLE_BY_NAME, Table
 from nkru_data.model.schema import column_specs
-from nkru_data.model.types import LIST_SEPARATOR, check_id, id_kind, iso_countries
+from nkru_data.model.types import LIST_SEPARATOR, check_id, id_kind, ids_of_kind, iso_countries
 from nkru_data.model.values import (
     formula_like,
     hidden_character,
@@ -34,7 +34,7 @@ from nkru_data.report import Problem
 from nkru_data.store.canonical import _Echo, _lines, canonical_difference
 from nkru_data.store.csvfile import RawTable, first_difference, parse_csv, read_raw
 from nkru_data.store.tables import render
-from nkru_data.validation.cells import ROMAN, VERBATIM, cell_problems
+from nkru_data.validation.cells import ROMAN, VERBATIM, _suspects, cell_problems
 from nkru_data.validation.checks import Rows
 
 PEOPLE, LABELS = TABLE_BY_NAME["people"], TABLE_BY_NAME["labels"]
@@ -243,3 +243,27 @@ def test_a_bad_byte_is_named_by_its_line_when_the_file_is_read_as_it_decodes(
         read_raw(path, shared=True)
     assert caught.value.code == "bad-encoding" and caught.value.line == 5002
     assert str(caught.value).startswith(f"{path}:5002: not valid UTF-8 (byte 0xff")
+
+
+@given(st.sets(st.text(st.sampled_from("ab=+-@ \t~é1:\n"), max_size=5)))
+def test_clean_plain_text_is_printable_ascii_without_a_formula_start_or_end_space(
+    values: set[str],
+) -> None:
+    def clean(v: str) -> bool:
+        return bool(v) and v.isascii() and v.isprintable() and v[0] not in "=+-@ " and (
+            v[-1] != " ")  # fmt: skip
+
+    assert set(_suspects(values, plain=True)) == {v for v in values if v and not clean(v)}
+
+
+@given(st.sets(st.text(st.sampled_from("person:org-ab1\nP"), max_size=12)),
+       st.sampled_from(["person", "org", "place"]))  # fmt: skip
+def test_ids_of_a_kind_are_the_ids_the_id_check_accepts(values: set[str], kind: str) -> None:
+    def accepted(v: str) -> bool:
+        try:
+            check_id(v)
+        except ValueError:
+            return False
+        return id_kind(v) == kind
+
+    assert ids_of_kind(values, kind) == {v for v in values if accepted(v)}

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -62,6 +64,13 @@ def check_id(value: str) -> str:
 def id_kind(value: str) -> str:
     """The kind prefix of an id (``person`` for ``person:x``)."""
     return value.split(":", 1)[0]
+
+
+def ids_of_kind(values: Iterable[str], kind: str) -> set[str]:
+    """The values :func:`check_id` accepts whose :func:`id_kind` is ``kind``, found in C: the
+    checks of a million ids look only at the others."""
+    formed = list(filter(_ID_RE.match, values))
+    return set(compress(formed, map(str.startswith, formed, repeat(kind + ":"))))
 
 
 def _id_of(*kinds: str) -> AfterValidator:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from nkru_data.lang.i18n import (
@@ -186,7 +187,17 @@ def _label_rows(
     CLDR's."""
     met: dict[tuple[str, str, str], int] = {}
     cldr: dict[tuple[str, str], str | None] = {}
-    for line, entity, fld, lang, value, origin in zip(lines, *cols):
+    entities, flds, langs, values, origins = cols
+    # the rows with anything to say, picked in C, in row order
+    rows = set(compress(range(len(lines)), map("cldr".__eq__, origins)))
+    if twice:
+        rows.update(compress(range(len(lines)), map(twice.__contains__,
+                                                    zip(entities, flds, langs))))  # fmt: skip
+    if wrong:
+        rows.update(compress(range(len(lines)), map(wrong.__contains__, zip(langs, values))))
+    for index in sorted(rows):
+        line, entity, fld = lines[index], entities[index], flds[index]
+        lang, value, origin = langs[index], values[index], origins[index]
         key = (entity, fld, lang)
         if key in twice:
             met[key] = count = met.get(key, 0) + 1

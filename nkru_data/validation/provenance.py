@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -253,35 +254,45 @@ def field_evidence(tables: dict[str, Rows]) -> Iterator[Problem]:
     for name in FACTUAL_FIELDS:
         if name in tables:
             table_of.update(dict.fromkeys(columns(tables[name], "id")[1][0], name))
-    covered: dict[str, set[str]] = defaultdict(set)
     citations = tables["citations"]
     lines, (records, named_fields) = columns(citations, "record", "fields")
-    judged: dict[tuple[str | None, str], tuple[list[str], list[str]]] = {}
-    for line, record, named in zip(lines, records, named_fields):
-        if not named:
-            continue
-        table = table_of.get(record)
+    # each distinct (table, fields) judged once; the rows are walked only where one is wrong
+    tables_of = list(map(table_of.get, records))
+    split = {named: named.split(LIST_SEPARATOR) for named in set(named_fields) if named}
+    wrong: dict[tuple[str | None, str], list[str]] = {}
+    for table, named in set(zip(tables_of, named_fields)):
         allowed = FACTUAL_FIELDS.get(table or "", ())
-        if (table, named) not in judged:  # the same fields of a table's records: judged once
-            fields = named.split(LIST_SEPARATOR)
-            judged[table, named] = fields, [f for f in fields if f not in allowed]
-        fields, wrong = judged[table, named]
-        if wrong:
+        if named and (bad := [f for f in split[named] if f not in allowed]):
+            wrong[table, named] = bad
+    if wrong:
+        for index in compress(range(len(records)), map(wrong.__contains__,
+                                                       zip(tables_of, named_fields))):  # fmt: skip
+            table, named, record = tables_of[index], named_fields[index], records[index]
+            allowed = FACTUAL_FIELDS.get(table or "", ())
             what = f"{table}: {', '.join(allowed)}" if table else "a record with factual fields"
-            message = f"{', '.join(wrong)[:80]}: not a factual field of {record} ({what})"
-            yield citations.problem("unknown-field", message, line, "fields", named)
-        covered[record].update(fields)
+            message = (f"{', '.join(wrong[table, named])[:80]}: not a factual field of {record}"
+                       f" ({what})")  # fmt: skip
+            yield citations.problem("unknown-field", message, lines[index], "fields", named)
+    # each field -> the records a citation names it for, gathered in C a field at a time
+    naming: dict[str, set[str]] = defaultdict(set)
+    for named, fields in split.items():
+        for field in fields:
+            naming[field].add(named)
+    cited = {field: set(compress(records, map(values.__contains__, named_fields)))
+             for field, values in naming.items()}  # fmt: skip
     nothing: set[str] = set()
     for name, factual in FACTUAL_FIELDS.items():
         if name not in tables:
             continue
         rows = tables[name]
         lines, (ids, *cols) = columns(rows, "id", *factual)
-        have = [covered.get(id_, nothing) for id_ in ids]
         found: dict[int, list[Problem]] = {}
         for field, column in zip(factual, cols):
-            for index in [i for i, (value, fields) in enumerate(zip(column, have))
-                          if value and field not in fields]:  # fmt: skip
+            uncited = set(compress(ids, column)) - cited.get(field, nothing)
+            if not uncited:
+                continue
+            for index in [i for i, (id_, value) in enumerate(zip(ids, column))
+                          if value and id_ in uncited]:  # fmt: skip
                 found.setdefault(index, []).append(rows.problem(
                     "uncited-field", f"{ids[index]}: no citation names {field} in its fields:"
                     " quote the passage that states it, or cite the editorial source saying"

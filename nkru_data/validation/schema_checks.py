@@ -147,10 +147,17 @@ def _row_error(kind: str, number: int, note: str, **more: Any) -> dict[str, Any]
     return {"type": kind, "note": note, "rowNumber": number, "message": message, **more}
 
 
+def _keys(columns: list[list[Any]]) -> tuple[list[Any], Any]:
+    """A key's values row by row, and its all-null value: a one-field key is its column
+    itself (no tuple per row), a key of several fields their values zipped."""
+    if len(columns) == 1:
+        return columns[0], None
+    return list(zip(*columns)), (None,) * len(columns)
+
+
 def _repeats(values: list[Any], numbers: Sequence[int]) -> dict[int, int]:
     """Row index -> the number of the latest earlier row with the same (non-null) value."""
-    present = [v for v in values if v is not None]
-    if len(set(present)) == len(present):
+    if len(set(values) - {None}) == len(values) - values.count(None):  # in C: none repeats
         return {}
     seen: dict[Any, int] = {}
     found: dict[int, int] = {}
@@ -164,7 +171,7 @@ def _repeats(values: list[Any], numbers: Sequence[int]) -> dict[int, int]:
     return found
 
 
-def _table_errors(table: _Table, lookups: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]]
+def _table_errors(table: _Table, lookups: dict[tuple[str, tuple[str, ...]], set[Any]]
                   ) -> list[dict[str, Any]]:  # fmt: skip
     """Every error of one table, in frictionless' order, cut at :data:`LIMIT_ERRORS`."""
     raw, numbers = table.raw, table.numbers
@@ -183,27 +190,28 @@ def _table_errors(table: _Table, lookups: dict[tuple[str, tuple[str, ...]], set[
         n: [_row_error("blank-row", n, "")] for n in table.blank_records
     }
     if table.primary_key:
-        keys = list(zip(*(table.values[f] for f in table.primary_key)))
-        null = (None,) * len(table.primary_key)
+        keys, null = _keys([table.values[f] for f in table.primary_key])
         all_null = 'cells composing the primary keys are all "None"'
-        for index, key in enumerate(keys):
-            if key == null:
-                late.setdefault(index, []).append(_row_error("primary-key", numbers[index],
-                                                             all_null))  # fmt: skip
-        for index, match in _repeats([None if k == null else k for k in keys], numbers).items():
+        if null in keys:
+            for index, key in enumerate(keys):
+                if key == null:
+                    late.setdefault(index, []).append(_row_error("primary-key", numbers[index],
+                                                                 all_null))  # fmt: skip
+            keys = [None if k == null else k for k in keys]
+        for index, match in _repeats(keys, numbers).items():
             late.setdefault(index, []).append(_row_error(
                 "primary-key", numbers[index], f"the same as in the row at position {match}"))
         for found in blank_records.values():
             found.append(_row_error("primary-key", found[0]["rowNumber"], all_null))
     for fields, target, target_fields in table.foreign_keys:
         lookup = lookups[(target, tuple(target_fields))]
-        refs = list(zip(*(table.values[f] for f in fields)))
-        null = (None,) * len(fields)
+        refs, null = _keys([table.values[f] for f in fields])
         if not (set(refs) - lookup - {null}):
             continue
         for index, ref in enumerate(refs):
             if ref != null and ref not in lookup:
-                note = (f'for "{", ".join(fields)}": values "{", ".join(str(v) for v in ref)}"'
+                shown = ", ".join(map(str, ref)) if isinstance(ref, tuple) else str(ref)
+                note = (f'for "{", ".join(fields)}": values "{shown}"'
                         f' not found in the lookup table "{target}" as'
                         f' "{", ".join(target_fields)}"')  # fmt: skip
                 late.setdefault(index, []).append(_row_error("foreign-key", numbers[index], note))
@@ -240,15 +248,15 @@ def check_tables(data: dict[str, Any], raws: dict[str, RawTable],
     for table in tables:
         for _, target, target_fields in table.foreign_keys:
             by_name[target].referenced.update(target_fields)
-    lookups: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]] = {}
+    lookups: dict[tuple[str, tuple[str, ...]], set[Any]] = {}
     for table in tables:
         for _, target, target_fields in table.foreign_keys:
             key = (target, tuple(target_fields))
             if key not in lookups:
                 source = by_name[target]
                 source.scan()
-                null = (None,) * len(target_fields)
-                lookups[key] = set(zip(*(source.values[f] for f in target_fields))) - {null}
+                values, null = _keys([source.values[f] for f in target_fields])
+                lookups[key] = set(values) - {null}
     tasks = []
     for table in tables:
         errors = own.get(table.name) or _table_errors(table, lookups)
