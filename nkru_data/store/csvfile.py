@@ -28,8 +28,9 @@ class RawTable:
     """A CSV file as read: header, rows of strings, and each row's first line in the file.
 
     Held row by row, or (``columns``, as validation reads a table whose every row has the
-    header's width) column by column: one list per column instead of one per row, a tenth of
-    the memory at a million rows, and the column-wise checks take each column as it is.
+    header's width) column by column: one list per column instead of one per row (under half
+    the memory of the row lists at a million rows), and the column-wise checks take each column
+    as it is.
     :attr:`rows` and :meth:`column` give either view; neither may be changed by the caller.
     ``record_lines`` gives the first line of every CSV record, blank ones included, as other
     readers (frictionless) count them: record 1 is the header. ``None`` when records and lines
