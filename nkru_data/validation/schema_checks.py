@@ -155,6 +155,14 @@ def _keys(columns: list[list[Any]]) -> tuple[list[Any], Any]:
     return list(zip(*columns)), (None,) * len(columns)
 
 
+def _distinct(columns: list[list[Any]], count: int) -> bool:
+    """A key of several fields without a null cell and without a repeat, told in C (no list
+    of the keys is made); ``False`` also for a key of one field, which :func:`_keys` takes as
+    its column."""
+    return len(columns) > 1 and not any(None in c for c in columns) and (
+        len(set(zip(*columns))) == count)  # fmt: skip
+
+
 def _repeats(values: list[Any], numbers: Sequence[int]) -> dict[int, int]:
     """Row index -> the number of the latest earlier row with the same (non-null) value."""
     if len(set(values) - {None}) == len(values) - values.count(None):  # in C: none repeats
@@ -190,9 +198,13 @@ def _table_errors(table: _Table, lookups: dict[tuple[str, tuple[str, ...]], set[
         n: [_row_error("blank-row", n, "")] for n in table.blank_records
     }
     if table.primary_key:
-        keys, null = _keys([table.values[f] for f in table.primary_key])
+        key_columns = [table.values[f] for f in table.primary_key]
         all_null = 'cells composing the primary keys are all "None"'
-        if null in keys:
+        if _distinct(key_columns, raw.count):
+            keys: list[Any] = []  # no null and no repeat: nothing to report
+        else:
+            keys, null = _keys(key_columns)
+        if keys and null in keys:
             for index, key in enumerate(keys):
                 if key == null:
                     late.setdefault(index, []).append(_row_error("primary-key", numbers[index],
