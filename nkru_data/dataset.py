@@ -74,7 +74,8 @@ class Dataset:
         if table.name in self._records:
             return [vars(r)["id"] for r in self._records[table.name]]
         if table.name in self._raw:
-            return self._raw[table.name].column("id")
+            rows = self._raw[table.name]
+            return rows.raw.column(rows.index["id"])  # read only: no copy
         return []
 
     def table(self, name: str) -> tuple[Record, ...]:

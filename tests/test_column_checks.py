@@ -31,7 +31,7 @@ from nkru_data.model.values import (
     parse_number,
 )
 from nkru_data.report import Problem
-from nkru_data.store.canonical import _Echo, _lines, canonical_difference
+from nkru_data.store.canonical import _Echo, _lines, file_difference
 from nkru_data.store.csvfile import RawTable, first_difference, parse_csv, read_raw
 from nkru_data.store.tables import render
 from nkru_data.validation.cells import ROMAN, VERBATIM, _suspects, cell_problems
@@ -166,7 +166,7 @@ def test_column_writing_is_the_csv_writers(rows: list[list[str]]) -> None:
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(table_data(TABLE_BY_NAME["claims"], {}), st.booleans(), st.booleans())
 def test_canonical_difference_is_the_rendered_ones(
-    data: list[list[str]], ordered: bool, crlf: bool
+    tmp_path_factory: pytest.TempPathFactory, data: list[list[str]], ordered: bool, crlf: bool
 ) -> None:
     claims = TABLE_BY_NAME["claims"]
     data = [[c.replace("\r", "") for c in row] for row in data]
@@ -180,8 +180,10 @@ def test_canonical_difference_is_the_rendered_ones(
     if any(len(r) != len(raw.header) for r in raw.rows):
         return  # row-width problems: the canonical form is not checked
     current = text.encode("utf-8")
+    path = tmp_path_factory.mktemp("canonical") / "claims.csv"
+    path.write_bytes(current)
     expected = first_difference(current, render(claims, raw.header, raw.rows))
-    assert canonical_difference(claims, raw, current) == expected
+    assert file_difference(claims, raw, path) == expected
 
 
 def test_shared_reading_keeps_every_value_and_folds_repeats() -> None:

@@ -3,9 +3,9 @@
 Canonical form is what :func:`~nkru_data.store.tables.render` writes. Most files are canonical
 already: their columns in the model's order, rows sorted by key, text in NFC. For those the
 text :func:`render` would write is the rows as read, written by the csv module, so it is written
-a step of rows at a time and compared with the file's bytes in place: no dict, sort or
-normalisation per row, and never a second copy of a large file in memory. The text is written
-column by column (:func:`_lines`), each distinct value quoted once. Only a file that is not
+a step of rows at a time and compared with the file's bytes as they are read: no dict, sort or
+normalisation per row, and never a large file whole in memory. The text is written column by
+column (:func:`_lines`), only the cells that need it quoted. Only a file that is not
 canonical is rendered whole, to find the first line that differs, exactly as ``nkru-data fmt``
 would write it.
 """
@@ -13,7 +13,6 @@ would write it.
 from __future__ import annotations
 
 import csv
-import io
 import operator
 import re
 import unicodedata
@@ -29,33 +28,24 @@ from nkru_data.store.tables import render
 if TYPE_CHECKING:
     from _csv import Writer
 
-__all__ = ["canonical_difference", "file_difference"]
+__all__ = ["file_difference"]
 
 #: rows written and compared per step
 _STEP = 4096
 
 
-def canonical_difference(table: Table, raw: RawTable, current: bytes) -> int | None:
-    """The first line at which ``current`` (the file of ``raw``) differs from its canonical
-    text, or ``None`` when it is canonical. ``raw`` holds rows of the header's width only."""
-    return _difference(table, raw, io.BytesIO(current).read, lambda: current)
-
-
 def file_difference(table: Table, raw: RawTable, path: Path) -> int | None:
-    """:func:`canonical_difference` of the file at ``path``, read a step at a time as it is
-    compared: a canonical file is never held whole in memory (only one that differs is read
-    whole, to name the line)."""
-    with path.open("rb") as file:
-        return _difference(table, raw, file.read, path.read_bytes)
-
-
-def _difference(table: Table, raw: RawTable, read: Callable[[int], bytes],
-                whole: Callable[[], bytes]) -> int | None:  # fmt: skip
+    """The first line at which the file at ``path`` (the file of ``raw``) differs from its
+    canonical text, or ``None`` when it is canonical. ``raw`` holds rows of the header's width
+    only. The file is read a step at a time as it is compared: a canonical file is never held
+    whole in memory (only one that differs is read whole, to name the line)."""
     if raw.header == table.fields:
         columns = [raw.column(index) for index in range(len(raw.header))]
-        if _in_order(table, columns) and _written_as(table.fields, columns, raw.count, read):
-            return None
-    return first_difference(whole(), render(table, raw.header, raw.rows))
+        with path.open("rb") as file:
+            if _in_order(table, columns) and _written_as(table.fields, columns, raw.count,
+                                                         file.read):  # fmt: skip
+                return None
+    return first_difference(path.read_bytes(), render(table, raw.header, raw.rows))
 
 
 def _in_order(table: Table, columns: list[list[str]]) -> bool:

@@ -74,6 +74,14 @@ class RawTable:
             return self.columns[index][row]
         return self.rows[row][index]
 
+    def select(self, indexes: list[int]) -> RawTable:
+        """The table of the rows at ``indexes`` only, held as this one is."""
+        lines = [self.lines[i] for i in indexes]
+        if self.columns is not None:
+            columns = [list(map(column.__getitem__, indexes)) for column in self.columns]
+            return RawTable(self.path, self.header, None, lines, columns=columns)
+        return RawTable(self.path, self.header, [self.rows[i] for i in indexes], lines)
+
     def line_of_record(self, number: int) -> int:
         """The physical line of CSV record ``number`` (1-based, header = 1)."""
         if self.record_lines is None:

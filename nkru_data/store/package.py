@@ -27,17 +27,11 @@ def read_package(descriptor: Path, *, keep: Set[str], reviewed_only: bool) -> di
     columns = {name: i for i, name in enumerate(labels.header)}
     if "lang" in columns and "reviewed" in columns:
         langs, reviewed = labels.column(columns["lang"]), labels.column(columns["reviewed"])
-        every = set(langs) <= keep and (not reviewed_only or set(reviewed) <= {"true"})
-        kept = [] if every else [i for i, (lang, seen) in enumerate(zip(langs, reviewed))
-                                 if lang in keep and (not reviewed_only or seen == "true")]
-        if not every and len(kept) < labels.count:
-            lines = [labels.lines[i] for i in kept]
-            if labels.columns is not None:
-                cells = [list(map(column.__getitem__, kept)) for column in labels.columns]
-                raw["labels"] = RawTable(labels.path, labels.header, None, lines, columns=cells)
-            else:
-                raw["labels"] = RawTable(labels.path, labels.header,
-                                         [labels.rows[i] for i in kept], lines)  # fmt: skip
+        # every label kept (the usual load) is told in C, without a pass over the rows
+        if not (set(langs) <= keep and (not reviewed_only or set(reviewed) <= {"true"})):
+            raw["labels"] = labels.select([
+                i for i, (lang, seen) in enumerate(zip(langs, reviewed))
+                if lang in keep and (not reviewed_only or seen == "true")])  # fmt: skip
     return raw
 
 
