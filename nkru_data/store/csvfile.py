@@ -166,16 +166,21 @@ def _share(rows: Iterator[list[str]], width: int) -> tuple[list[list[str]] | Non
     A table repeats its kinds, languages, dates, countries and referenced ids down the column:
     at 10^5 rows the distinct strings of a column take a tenth of the memory of its cells. The
     csv module makes a new string for every cell, so the copies are folded here, a step of rows
-    at a time.
+    at a time. A column whose first step is mostly new values (ids, names, quotes) is not
+    folded: it would hold a dict as large as itself and save nothing.
     """
     columns: list[list[str]] = [[] for _ in range(width)]
-    seen: list[dict[str, str]] = [{} for _ in range(width)]
+    seen: list[dict[str, str] | None] = [{} for _ in range(width)]
+    first = True
     for step in iter(lambda: list(islice(rows, _STEP)), []):
         if set(map(len, step)) != {width}:
             kept = list(map(list, zip(*columns)))
             return None, kept + step + list(rows)
         for column, one, cells in zip(columns, seen, zip(*step)):
-            column.extend(map(one.setdefault, cells, cells))
+            column.extend(cells if one is None else map(one.setdefault, cells, cells))
+        if first and len(step) == _STEP:
+            seen = [None if one is not None and len(one) > _STEP // 2 else one for one in seen]
+            first = False
     return columns, []
 
 
