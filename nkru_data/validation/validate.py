@@ -117,7 +117,10 @@ def validate(
         return report
     report.problems.extend(descriptor_problems(data, shown))
     if not report.unusable:
-        _check_tables(report, descriptor, data, structural, seeds, engine)
+        from nkru_data.store.csvfile import gc_paused
+
+        with gc_paused():  # columns, sets and keys by the million, none cyclic
+            _check_tables(report, descriptor, data, structural, seeds, engine)
     report.problems.sort(key=lambda p: (p.path or "", p.line or 0, p.code))
     return report
 
