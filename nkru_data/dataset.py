@@ -13,6 +13,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import count, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -48,25 +49,26 @@ class _Rows:
 class Dataset:
     """All tables of a package, as tuples of typed records, plus lookups."""
 
-    def __init__(
-        self,
-        raw: dict[str, RawTable] | None = None,
-        path: Path | None = None,
-        *,
-        trusted: bool = True,
-        records: dict[str, tuple[Record, ...]] | None = None,
-    ) -> None:
+    def __init__(self, raw: dict[str, RawTable] | None = None, path: Path | None = None, *,
+                 trusted: bool = True, records: dict[str, tuple[Record, ...]] | None = None,
+                 ) -> None:  # fmt: skip
         self.path = path
         self._trusted = trusted
         self._raw = {name: _Rows(table) for name, table in (raw or {}).items()}
         self._records: dict[str, tuple[Record, ...]] = dict(records or {})
-        self._table_of: dict[str, tuple[str, int]] = {}
-        for table in TABLES:
-            if table.kind:  # each id -> (table, index), in one C-level pass per table
-                self._table_of.update(zip(self._ids(table), zip(repeat(table.name), count())))
+        self._where: dict[str, tuple[str, int]] | None = None
         self._labels: dict[tuple[str, str, str], list[tuple[str, bool]]] | None = None
         self._redirects: dict[str, tuple[str, str]] | None = None
         self._search_index: SearchIndex | None = None
+
+    @property
+    def _table_of(self) -> dict[str, tuple[str, int]]:
+        """Each id -> (table, index), made on first lookup (one C-level pass per table)."""
+        if self._where is None:
+            self._where = {}
+            for table in filter(attrgetter("kind"), TABLES):
+                self._where.update(zip(self._ids(table), zip(repeat(table.name), count())))
+        return self._where
 
     # -- tables -------------------------------------------------------------------------------
 
@@ -157,11 +159,8 @@ class Dataset:
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        return {
-            t.name: self._raw[t.name].raw.count if t.name in self._raw
-            else len(self._records.get(t.name, ()))
-            for t in TABLES
-        }  # fmt: skip
+        return {t.name: self._raw[t.name].raw.count if t.name in self._raw
+                else len(self._records.get(t.name, ())) for t in TABLES}  # fmt: skip
 
     # -- records ------------------------------------------------------------------------------
 
@@ -189,8 +188,8 @@ class Dataset:
     def moved(self, id_: str) -> tuple[str, str] | None:
         """Where a retired id went — (the id that holds it now, why) — or ``None``."""
         if self._redirects is None:
-            old, new, why = (self.column("redirects", c) for c in ("old", "new", "reason"))
-            self._redirects = {o: (n, r) for o, n, r in zip(old, new, why)}
+            old, *now = (self.column("redirects", c) for c in ("old", "new", "reason"))
+            self._redirects = dict(zip(old, zip(*now)))
         return self._redirects.get(id_)
 
     def _unknown(self, id_: object) -> str:
@@ -349,11 +348,9 @@ class Dataset:
 
 def _text(value: Any) -> str:
     """A record's value as the CSV text the raw index would hold."""
-    if value is None:
-        return ""
     if isinstance(value, tuple):
-        return ";".join(str(v) for v in value)
-    return str(value)
+        return ";".join(map(str, value))
+    return "" if value is None else str(value)
 
 
 def load(

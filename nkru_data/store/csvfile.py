@@ -144,13 +144,38 @@ def _bounded_cells() -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
+@contextmanager
+def gc_paused(*, promote: bool = False) -> Iterator[None]:
+    """The cyclic garbage collector paused while tables are read, checked or made records.
+
+    Each makes millions of new objects of which none is cyclic garbage; the collector would
+    still walk every live container again and again as they pile up, for nothing (a fifth of
+    a second per million records, as much again in a validation). Re-enabled after, if it was
+    on. ``promote``: the objects made are kept (records): they are handed to the oldest
+    generation at once (``gc.freeze`` then ``gc.unfreeze``), since the first young collection
+    after the pause would otherwise walk every one of them to promote it. That promotes the
+    caller's young objects too: a cycle among them is collected by the next full collection
+    rather than a young one; nothing is kept alive by it.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if promote and hasattr(gc, "freeze"):
+            gc.freeze()
+            gc.unfreeze()
+        if collecting:
+            gc.enable()
+
+
 def parse_csv(path: Path, text: str, *, shared: bool = False) -> RawTable:
     """Split CSV text into rows, remembering the line each row starts on.
 
     ``shared``: each column's repeated values become one string object (see :func:`_share`);
     worth its small cost where the rows are kept while many checks run over them.
     """
-    with _bounded_cells():
+    with _bounded_cells(), gc_paused():
         return _parse_csv(path, lambda: io.StringIO(text, newline=""), shared)
 
 
@@ -166,16 +191,21 @@ def _share(rows: Iterator[list[str]], width: int) -> tuple[list[list[str]] | Non
     A table repeats its kinds, languages, dates, countries and referenced ids down the column:
     at 10^5 rows the distinct strings of a column take a tenth of the memory of its cells. The
     csv module makes a new string for every cell, so the copies are folded here, a step of rows
-    at a time.
+    at a time. A column whose first step is mostly new values (ids, names, quotes) is not
+    folded: it would hold a dict as large as itself and save nothing.
     """
     columns: list[list[str]] = [[] for _ in range(width)]
-    seen: list[dict[str, str]] = [{} for _ in range(width)]
+    seen: list[dict[str, str] | None] = [{} for _ in range(width)]
+    first = True
     for step in iter(lambda: list(islice(rows, _STEP)), []):
         if set(map(len, step)) != {width}:
             kept = list(map(list, zip(*columns)))
             return None, kept + step + list(rows)
         for column, one, cells in zip(columns, seen, zip(*step)):
-            column.extend(map(one.setdefault, cells, cells))
+            column.extend(cells if one is None else map(one.setdefault, cells, cells))
+        if first and len(step) == _STEP:
+            seen = [None if one is not None and len(one) > _STEP // 2 else one for one in seen]
+            first = False
     return columns, []
 
 
@@ -184,8 +214,6 @@ def _parse_csv(path: Path, source: Callable[[], Iterable[str]], shared: bool = F
     """The table in the text ``source()`` gives line by line (called again only for a text
     whose rows and lines do not coincide: a multi-line cell or a blank line)."""
     reader = csv.reader(source(), strict=True)
-    collecting = gc.isenabled()
-    gc.disable()  # rows are lists of new strings, never cyclic: collection passes are wasted work
     records: list[int] | None = None
     columns: list[list[str]] | None = None
     lines: Sequence[int]
@@ -213,9 +241,6 @@ def _parse_csv(path: Path, source: Callable[[], Iterable[str]], shared: bool = F
         )
         raise UnusablePackage(f"{path}:{line}: {hint}", code="broken-csv", path=str(path),
                               line=line) from None  # fmt: skip
-    finally:
-        if collecting:
-            gc.enable()
     if header is None:
         raise UnusablePackage(
             f"{path}: the file is empty (it needs at least a header line)",
@@ -250,7 +275,7 @@ def read_raw(path: Path, *, shared: bool = False) -> RawTable:
         return files[-1]
 
     try:
-        with _bounded_cells():
+        with _bounded_cells(), gc_paused():
             return _parse_csv(path, source, shared)
     except UnicodeDecodeError:
         decode(path)  # raises, naming the line

@@ -11,12 +11,13 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from nkru_data.model.layout import PROFILE, TABLES
+from nkru_data.model.layout import PROFILE, TABLES, Table
 from nkru_data.model.schema import dumps, table_schema
 from nkru_data.store.resources import DESCRIPTOR
 from nkru_data.store.safety import load_descriptor
 
-__all__ = ["PROFILE", "generated", "load_descriptor", "stale_parts", "write_generated"]
+__all__ = ["PROFILE", "generated", "load_descriptor", "resource_entry", "stale_parts",
+           "write_generated"]
 
 
 def declared_resources(descriptor: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -47,28 +48,36 @@ def generated(descriptor: dict[str, Any], folder: Path) -> dict[str, Any]:
     resources = []
     for table in TABLES:
         path = f"data/{table.name}.csv"
-        resource: dict[str, Any] = {
-            "name": table.name,
-            "type": "table",
-            "path": path,
-            "title": table.title,
-            "description": (table.model.__doc__ or "").strip().splitlines()[0],
-            "scheme": "file",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-        }
+        resource = resource_entry(table)
+        schema = resource.pop("schema")  # after bytes and hash, as the file has always had it
         if (folder / path).is_file():
             resource["bytes"], resource["hash"] = file_stats(folder / path)
         else:  # keep what was declared; validation reports the missing file
             for key in ("bytes", "hash"):
                 if key in old.get(table.name, {}):
                     resource[key] = old[table.name][key]
-        resource["schema"] = table_schema(table)
+        resource["schema"] = schema
         resources.append(resource)
     out["resources"] = resources
     out["sources"] = seed_sources(folder)
     return out
+
+
+def resource_entry(table: Table) -> dict[str, Any]:
+    """A table's resource as ``nkru-data schemas`` writes it, but for the file's ``bytes`` and
+    ``hash``: a function of the model alone."""
+    return {
+        "name": table.name,
+        "type": "table",
+        "path": f"data/{table.name}.csv",
+        "title": table.title,
+        "description": (table.model.__doc__ or "").strip().splitlines()[0],
+        "scheme": "file",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": table_schema(table),
+    }
 
 
 def seed_sources(folder: Path) -> list[dict[str, str]]:

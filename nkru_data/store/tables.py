@@ -9,7 +9,6 @@ records back into canonical text.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import math
 import unicodedata
@@ -34,7 +33,7 @@ from nkru_data.model.values import (
     parse_integer,
     parse_number,
 )
-from nkru_data.store.csvfile import RawTable, check_widths
+from nkru_data.store.csvfile import RawTable, check_widths, gc_paused
 from nkru_data.store.csvfile import check_header as header_rule
 
 
@@ -125,18 +124,12 @@ def _construct_all(
     """
     count = len(columns[0]) if columns else 0
     setattr_ = object.__setattr__
-    collecting = gc.isenabled()
-    gc.disable()  # millions of new objects, none cyclic garbage: collection passes are wasted work
-    try:
-        out = tuple(map(object.__new__, repeat(model, count)))
-        dicts = map(dict, map(zip, repeat(header), zip(*columns)))
-        deque(map(setattr_, out, repeat("__dict__"), dicts), maxlen=0)
-        for name, value in (("__pydantic_fields_set__", set(model.model_fields)),
-                            ("__pydantic_extra__", None), ("__pydantic_private__", None)):
-            deque(map(setattr_, out, repeat(name), repeat(value, count)), maxlen=0)
-    finally:
-        if collecting:
-            gc.enable()
+    out = tuple(map(object.__new__, repeat(model, count)))
+    dicts = map(dict, map(zip, repeat(header), zip(*columns)))
+    deque(map(setattr_, out, repeat("__dict__"), dicts), maxlen=0)
+    for name, value in (("__pydantic_fields_set__", set(model.model_fields)),
+                        ("__pydantic_extra__", None), ("__pydantic_private__", None)):
+        deque(map(setattr_, out, repeat(name), repeat(value, count)), maxlen=0)
     return out
 
 
@@ -157,11 +150,12 @@ def records(table: Table, raw: RawTable, *, trusted: bool) -> tuple[Record, ...]
     header = raw.header
     if trusted:
         by_name = {s.name: s for s in column_specs(table.model)}
-        columns = [
-            _convert_column(by_name[name], raw.column(i), raw)
-            for i, name in enumerate(header)
-        ]
-        return _construct_all(table.model, header, columns)
+        with gc_paused(promote=True):
+            columns = [
+                _convert_column(by_name[name], raw.column(i), raw)
+                for i, name in enumerate(header)
+            ]
+            return _construct_all(table.model, header, columns)
     from pydantic import ValidationError
 
     validated = []

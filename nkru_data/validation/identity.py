@@ -11,9 +11,10 @@ and whose dates overlap or who share a participant; a pair checked and found dis
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import compress
+from itertools import chain, combinations, compress, repeat
+from operator import eq, not_
 from typing import TYPE_CHECKING
 
 from nkru_data.lang.dates import EdtfError, parse
@@ -89,30 +90,57 @@ def _retired(rows: Rows, target: dict[str, str]) -> Iterator[Problem]:
 _NAME_FIELDS = frozenset({"name", "title", "alias"})
 
 
-def _names(tables: dict[str, Rows]) -> dict[str, dict[str, list[str]]]:
-    """Each record's names by language (English from its table, others from labels), folded
-    once per distinct text."""
-    names: dict[str, dict[str, list[str]]] = {}
-    folded: dict[str, str] = {}
+def _names(tables: dict[str, Rows]) -> dict[str, tuple[list[str], list[str], list[str]]]:
+    """Every name of every record of each duplicable table, flat: ``(ids, languages, texts)``
+    (English from the table, the other names from labels), each text folded once.
+
+    Flat lists gathered in C, not a dict per record: only the few records that share a rare
+    word are ever looked at one by one (:func:`duplicates`)."""
+    flat: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    owner: dict[str, str] = {}
     for table in TABLES:
         if table.name in DUPLICABLE and table.name in tables and table.name_field:
             _, (ids, values) = columns(tables[table.name], "id", table.name_field)
-            for id_, value in zip(ids, values):
-                if value:
-                    if value not in folded:
-                        folded[value] = fold(value)
-                    names.setdefault(id_, {}).setdefault("en", []).append(folded[value])
-    if "labels" in tables:
+            named = list(compress(ids, values))
+            flat[table.name] = (named, ["en"] * len(named), list(compress(values, values)))
+            owner.update(dict.fromkeys(named, table.name))
+    if "labels" in tables and owner:
         _, (entities, fields, langs, values) = columns(
             tables["labels"], "entity", "field", "lang", "value")  # fmt: skip
-        named = compress(range(len(fields)), map(_NAME_FIELDS.__contains__, fields))
-        for index in named:  # the rows of names only, picked in C
-            entity, lang, value = entities[index], langs[index], values[index]
-            if entity in names:
-                if value not in folded:
-                    folded[value] = fold(value)
-                names[entity].setdefault(lang, []).append(folded[value])
-    return names
+        is_name = list(map(_NAME_FIELDS.__contains__, fields))
+        picked = list(compress(range(len(fields)), is_name))  # the rows of names, and whose
+        owners = list(map(owner.get, compress(entities, is_name)))
+        for name, (ids, languages, texts) in flat.items():
+            mine = list(compress(picked, map(eq, repeat(name), owners)))
+            ids.extend(map(entities.__getitem__, mine))
+            languages.extend(map(langs.__getitem__, mine))
+            texts.extend(map(values.__getitem__, mine))
+    folded = {text: fold(text) for _, _, texts in flat.values() for text in set(texts)}
+    for _, _, texts in flat.values():
+        texts[:] = map(folded.__getitem__, texts)
+    return flat
+
+
+def _suspect_pairs(ids: list[str], texts: list[str]) -> set[tuple[str, str]]:
+    """Pairs of records (``a < b``) sharing a word of their names that at most
+    :data:`_COMMON_WORD` records have.
+
+    Words are counted in C first, per text: a word in more texts than
+    :data:`_COMMON_WORD` records can hold is common, one in a single text pairs nothing, and
+    only the texts holding a word in between are walked one by one."""
+    words_of = {text: _WORD.findall(text) for text in set(texts)}
+    lists = list(map(words_of.__getitem__, texts))
+    in_texts = Counter(chain.from_iterable(lists))
+    most = max(Counter(ids).values(), default=0)  # the most texts one record has
+    maybe = {word for word, count in in_texts.items() if 1 < count <= _COMMON_WORD * most}
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for id_, words in compress(zip(ids, lists), map(not_, map(maybe.isdisjoint, lists))):
+        for word in words:
+            if word in maybe:
+                by_word[word].add(id_)
+    return {(a, b) if a < b else (b, a)
+            for group in by_word.values() if 1 < len(group) <= _COMMON_WORD
+            for a, b in combinations(group, 2)}  # fmt: skip
 
 
 def _overlap(first: str, second: str) -> bool:
@@ -129,7 +157,6 @@ def duplicates(tables: dict[str, Rows]) -> Iterator[Problem]:
     """Pairs that look like one real thing entered twice (warnings)."""
     from rapidfuzz.fuzz import token_sort_ratio
 
-    names = _names(tables)
     distinct: set[frozenset[str]] = set()
     if "not_duplicates" in tables:
         distinct = set(map(frozenset, zip(*columns(tables["not_duplicates"], "first",
@@ -138,35 +165,30 @@ def duplicates(tables: dict[str, Rows]) -> Iterator[Problem]:
     if "participants" in tables:
         for event, entity in zip(*columns(tables["participants"], "event", "entity")[1]):
             taking_part[event].add(entity)
-    for name, date_field in DUPLICABLE.items():
-        if name not in tables:
-            continue
+    for name, (named, languages, texts) in _names(tables).items():
         rows = tables[name]
-        lines, (ids, kinds, dates) = columns(rows, "id", "kind", date_field or "id")
+        lines, (ids, kinds, dates) = columns(rows, "id", "kind", DUPLICABLE[name] or "id")
+        pairs = _suspect_pairs(named, texts)
+        if not pairs:
+            continue
         records = {id_: index for index, id_ in enumerate(ids)}
-        by_word: dict[str, set[str]] = defaultdict(set)
-        for id_ in records:
-            for texts in names.get(id_, {}).values():
-                for text in texts:
-                    for word in _WORD.findall(text):
-                        by_word[word].add(id_)
-        pairs = {
-            tuple(sorted((a, b)))
-            for group in by_word.values() if 1 < len(group) <= _COMMON_WORD
-            for a in group for b in group if a < b
-        }  # fmt: skip
+        wanted = set(chain.from_iterable(pairs))
+        names: dict[str, dict[str, list[str]]] = {}
+        for id_, lang, text in compress(zip(named, languages, texts), map(wanted.__contains__,
+                                                                          named)):  # fmt: skip
+            names.setdefault(id_, {}).setdefault(lang, []).append(text)
         for a, b in sorted(pairs):
             first, second = records[a], records[b]
             if frozenset((a, b)) in distinct or kinds[first] != kinds[second]:
                 continue
             similar = any(
                 token_sort_ratio(x, y) >= SIMILAR
-                for lang, texts in names[a].items() for x in texts
+                for lang, texts_a in names[a].items() for x in texts_a
                 for y in names[b].get(lang, ())
             )  # fmt: skip
             if not similar:
                 continue
-            if date_field and dates[first] and dates[second]:
+            if DUPLICABLE[name] and dates[first] and dates[second]:
                 together = _overlap(dates[first], dates[second])
                 if name == "events" and taking_part[a] and taking_part[b]:
                     together = together and bool(taking_part[a] & taking_part[b])

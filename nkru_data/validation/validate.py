@@ -54,21 +54,22 @@ def _structural(
     data: dict[str, Any],
     tables: dict[str, Rows],
     run: Callable[[Callable[[str], dict[str, Any]]], Future[dict[str, Any]]],
-    pending: Future[dict[str, Any]],
+    pending: Callable[[], dict[str, Any]],
     engine: str,
 ) -> list[Problem]:
-    """The Table Schema problems; ``pending``: the worker's report (whole or descriptor only)."""
+    """The Table Schema problems; ``pending()``: frictionless' report (whole or descriptor
+    only), from the worker or known without it."""
     from nkru_data.validation.structure import frictionless_report, structural_problems
 
     raws = {name: rows.raw for name, rows in tables.items()}
     if engine == "frictionless":
-        return structural_problems(descriptor, raws, pending.result())
+        return structural_problems(descriptor, raws, pending())
     from nkru_data.validation.schema_checks import check_tables
     from nkru_data.validation.schema_fields import compilable, head
 
     samples = {name: head(raw.path) for name, raw in raws.items()}
     if compilable(data, samples):
-        return structural_problems(descriptor, raws, check_tables(data, raws, pending.result()))
+        return structural_problems(descriptor, raws, check_tables(data, raws, pending()))
     # a schema beyond what the compiled checks mirror: frictionless reads the tables
     return structural_problems(descriptor, raws, run(frictionless_report).result())
 
@@ -116,7 +117,10 @@ def validate(
         return report
     report.problems.extend(descriptor_problems(data, shown))
     if not report.unusable:
-        _check_tables(report, descriptor, data, structural, seeds, engine)
+        from nkru_data.store.csvfile import gc_paused
+
+        with gc_paused():  # columns, sets and keys by the million, none cyclic
+            _check_tables(report, descriptor, data, structural, seeds, engine)
     report.problems.sort(key=lambda p: (p.path or "", p.line or 0, p.code))
     return report
 
@@ -127,13 +131,20 @@ def _check_tables(report: Report, descriptor: Path, data: dict[str, Any], struct
     from nkru_data.validation.checks import read_tables, semantic_problems
 
     shown = report.path
-    pool = pending = None
+    pool: Executor | None = None
+    pending: Callable[[], dict[str, Any]] | None = None
     if structural and engine == "compiled" and not _blocked(report):
-        from nkru_data.validation.structure import descriptor_report
+        from nkru_data.validation.verdict import known_verdict
 
-        # the descriptor's profile check needs no table: it starts first, in a small worker
-        pool = _worker()
-        pending = pool.submit(descriptor_report, str(descriptor))
+        verdict = known_verdict(data)
+        if verdict is not None:  # frictionless' verdict is known: no worker to start
+            pending = verdict.copy
+        else:
+            from nkru_data.validation.structure import descriptor_report
+
+            # the descriptor's profile check needs no table: it starts first, in a small worker
+            pool = _worker()
+            pending = pool.submit(descriptor_report, str(descriptor)).result
     try:
         problems, tables = read_tables(descriptor, data)
         report.problems.extend(problems)
@@ -147,15 +158,14 @@ def _check_tables(report: Report, descriptor: Path, data: dict[str, Any], struct
 
             # frictionless (a second reader of every file) runs in a worker while this one checks
             pool = _worker()
-            pending = pool.submit(frictionless_report, str(descriptor))
+            pending = pool.submit(frictionless_report, str(descriptor)).result
         report.problems.extend(semantic_problems(descriptor, data, tables, seeds))
-        if pool is not None and pending is not None and not report.unusable and not _blocked(
-            report
-        ):
-            worker = pool
+        if pending is not None and not report.unusable and not _blocked(report):
 
             def run(job: Callable[[str], dict[str, Any]]) -> Future[dict[str, Any]]:
-                return worker.submit(job, str(descriptor))
+                nonlocal pool
+                pool = pool or _worker()
+                return pool.submit(job, str(descriptor))
 
             found = _structural(descriptor, data, tables, run, pending, engine)
             # one problem per cell and code: a number both layers reject is said once
