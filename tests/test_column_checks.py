@@ -211,10 +211,11 @@ def _read(read: Callable[[], RawTable]) -> object:
     return (raw.header, raw.rows, list(raw.lines), raw.record_lines)
 
 
-_CELLS = st.sampled_from(["a", "é", "한", "", '"x,y"', '"two\nlines"'])
+_CELLS = st.sampled_from(["a", "é", "한", "", '"x,y"', '"two\nlines"', 'a"b', '"a""b"', '"open',
+                          "nul\x00", "lone\rcr", '"cr\rin"'])  # fmt: skip
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(st.lists(_CELLS, min_size=1, max_size=3), min_size=1, max_size=12),
        st.sampled_from(["\n", "\r\n"]), st.booleans(), st.booleans())  # fmt: skip
 def test_a_file_read_by_column_is_the_file_read_by_row(
@@ -299,3 +300,22 @@ def test_a_file_quoted_as_needed_is_told_canonical_without_writing_it(tmp_path: 
         assert _quoted_as_needed(claims.fields, columns, path) is expected, name
         assert (file_difference(claims, raw, path) is None) is (name in ("canonical",
                                                                          "a quote in a cell"))
+
+
+@pytest.mark.parametrize("where", [4094, 4095, 4096, 4097, 8191])
+@pytest.mark.parametrize("odd", ['x,"two\nlines"', 'x,"open', "x,nul\x00", "", "x,lone\rcr",
+                                 "x," + "c" * 140_000, 'x,"a,""b"""'])  # fmt: skip
+def test_a_long_file_is_read_alike_whatever_stands_at_a_step_boundary(
+    tmp_path: Path, where: int, odd: str
+) -> None:
+    """Rows split in C a step of lines at a time (quoted lines by the csv module) give what the
+    csv module gives for the whole file, with a record over two lines, a broken or NUL cell, a
+    blank line, a carriage return or a cell too long just before, at or after a step's end."""
+    lines = [f"id:{i},plain" if i % 3 else f'id:{i},"a, quoted"' for i in range(9000)]
+    lines.insert(where, odd)
+    text = "id,name\n" + "\n".join(lines) + "\n"
+    path = tmp_path / "t.csv"
+    path.write_bytes(text.encode("utf-8"))
+    expected = _read(lambda: parse_csv(path, text))
+    assert _read(lambda: read_raw(path, shared=True)) == expected
+    assert _read(lambda: parse_csv(path, text, shared=True)) == expected
