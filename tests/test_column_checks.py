@@ -31,7 +31,7 @@ from nkru_data.model.values import (
     parse_number,
 )
 from nkru_data.report import Problem
-from nkru_data.store.canonical import _Echo, _lines, file_difference
+from nkru_data.store.canonical import _Echo, _lines, _quoted_as_needed, file_difference
 from nkru_data.store.csvfile import RawTable, first_difference, parse_csv, read_raw
 from nkru_data.store.tables import render
 from nkru_data.validation.cells import ROMAN, VERBATIM, _suspects, cell_problems
@@ -46,11 +46,15 @@ pieces = st.sampled_from(["a", "Kim", "КОВ", "Москва", "OOO", " ", ",",
 cells = st.lists(pieces, max_size=4).map("".join)
 
 
-def write(header: tuple[str, ...], rows: list[list[str]]) -> str:
+def write(header: tuple[str, ...], rows: list[list[str]], needless: frozenset[int] = frozenset()
+          ) -> str:  # fmt: skip
+    """The csv module's text of the rows (those in ``needless`` with every cell quoted)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    every = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
-    writer.writerows(rows)
+    for index, row in enumerate(rows):
+        (every if index in needless else writer).writerow(row)
     return out.getvalue()
 
 
@@ -163,17 +167,19 @@ def test_column_writing_is_the_csv_writers(rows: list[list[str]]) -> None:
     assert _lines(columns, echo) == expected
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(table_data(TABLE_BY_NAME["claims"], {}), st.booleans(), st.booleans())
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(table_data(TABLE_BY_NAME["claims"], {}), st.booleans(), st.booleans(),
+       st.frozensets(st.integers(0, 6), max_size=2) | st.just(frozenset()))  # fmt: skip
 def test_canonical_difference_is_the_rendered_ones(
-    tmp_path_factory: pytest.TempPathFactory, data: list[list[str]], ordered: bool, crlf: bool
-) -> None:
+    tmp_path_factory: pytest.TempPathFactory, data: list[list[str]], ordered: bool, crlf: bool,
+    needless: frozenset[int],
+) -> None:  # fmt: skip
     claims = TABLE_BY_NAME["claims"]
     data = [[c.replace("\r", "") for c in row] for row in data]
     if ordered:  # most files are canonical already: the fast path must say so exactly
         data = sorted(({r[0]: [unicodedata.normalize("NFC", c) for c in r] for r in data}
                        ).values())  # fmt: skip
-    text = write(claims.fields, data)
+    text = write(claims.fields, data, needless)  # ``needless``: rows quoted needlessly
     if crlf:
         text = text.replace("\n", "\r\n")
     raw = parse_csv(Path("claims.csv"), text, shared=True)
@@ -205,10 +211,11 @@ def _read(read: Callable[[], RawTable]) -> object:
     return (raw.header, raw.rows, list(raw.lines), raw.record_lines)
 
 
-_CELLS = st.sampled_from(["a", "é", "한", "", '"x,y"', '"two\nlines"'])
+_CELLS = st.sampled_from(["a", "é", "한", "", '"x,y"', '"two\nlines"', 'a"b', '"a""b"', '"open',
+                          "nul\x00", "lone\rcr", '"cr\rin"'])  # fmt: skip
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(st.lists(_CELLS, min_size=1, max_size=3), min_size=1, max_size=12),
        st.sampled_from(["\n", "\r\n"]), st.booleans(), st.booleans())  # fmt: skip
 def test_a_file_read_by_column_is_the_file_read_by_row(
@@ -269,3 +276,46 @@ def test_ids_of_a_kind_are_the_ids_the_id_check_accepts(values: set[str], kind: 
         return id_kind(v) == kind
 
     assert ids_of_kind(values, kind) == {v for v in values if accepted(v)}
+
+
+def test_a_file_quoted_as_needed_is_told_canonical_without_writing_it(tmp_path: Path) -> None:
+    """The quote count decides alone only where no cell holds a quote; a needless quote, a
+    carriage return or a quote in a cell sends the file to the full comparison."""
+    claims = TABLE_BY_NAME["claims"]
+    rows = [[f"claim:{i}", "person:kim", "said", "a, b", "person:lee", "", "", "x"]
+            for i in range(3)]  # fmt: skip
+    text = write(claims.fields, rows)
+    cases = {
+        "canonical": (text, True),
+        "needless quote": (text.replace("said", '"said"', 1), False),
+        "crlf": (text.replace("\n", "\r\n"), False),
+        "a quote in a cell": (text.replace("a, b", 'a, ""b""'), False),
+    }
+    for name, (content, expected) in cases.items():
+        path = tmp_path / f"{name}.csv"
+        path.write_bytes(content.encode("utf-8"))
+        raw = parse_csv(path, content, shared=True)
+        columns = [raw.column(i) for i in range(len(raw.header))]
+        assert isinstance(raw.lines, range) or name == "crlf", name
+        assert _quoted_as_needed(claims.fields, columns, path) is expected, name
+        assert (file_difference(claims, raw, path) is None) is (name in ("canonical",
+                                                                         "a quote in a cell"))
+
+
+@pytest.mark.parametrize("where", [4094, 4095, 4096, 4097, 8191])
+@pytest.mark.parametrize("odd", ['x,"two\nlines"', 'x,"open', "x,nul\x00", "", "x,lone\rcr",
+                                 "x," + "c" * 140_000, 'x,"a,""b"""'])  # fmt: skip
+def test_a_long_file_is_read_alike_whatever_stands_at_a_step_boundary(
+    tmp_path: Path, where: int, odd: str
+) -> None:
+    """Rows split in C a step of lines at a time (quoted lines by the csv module) give what the
+    csv module gives for the whole file, with a record over two lines, a broken or NUL cell, a
+    blank line, a carriage return or a cell too long just before, at or after a step's end."""
+    lines = [f"id:{i},plain" if i % 3 else f'id:{i},"a, quoted"' for i in range(9000)]
+    lines.insert(where, odd)
+    text = "id,name\n" + "\n".join(lines) + "\n"
+    path = tmp_path / "t.csv"
+    path.write_bytes(text.encode("utf-8"))
+    expected = _read(lambda: parse_csv(path, text))
+    assert _read(lambda: read_raw(path, shared=True)) == expected
+    assert _read(lambda: parse_csv(path, text, shared=True)) == expected

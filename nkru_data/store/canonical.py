@@ -41,11 +41,49 @@ def file_difference(table: Table, raw: RawTable, path: Path) -> int | None:
     whole in memory (only one that differs is read whole, to name the line)."""
     if raw.header == table.fields:
         columns = [raw.column(index) for index in range(len(raw.header))]
-        with path.open("rb") as file:
-            if _in_order(table, columns) and _written_as(table.fields, columns, raw.count,
-                                                         file.read):  # fmt: skip
+        if _in_order(table, columns):
+            if isinstance(raw.lines, range) and _quoted_as_needed(table.fields, columns, path):
                 return None
+            with path.open("rb") as file:
+                if _written_as(table.fields, columns, raw.count, file.read):
+                    return None
     return first_difference(path.read_bytes(), render(table, raw.header, raw.rows))
+
+
+def _quoted_as_needed(fields: tuple[str, ...], columns: list[list[str]], path: Path) -> bool:
+    """True when the file must be the writer's text of its rows, told without writing it:
+    ``True`` is sure, ``False`` only says "compare the text" (:func:`_written_as`).
+
+    A file read one line per row (``lines`` a range) whose cells hold no quote character can
+    differ from the writer's text only in which cells it quotes and in its line ends: its
+    cells are the rows' cells, joined by commas, and such a cell is written in one way
+    unquoted, one way quoted. The writer quotes exactly the cells holding a comma or a line
+    break (:data:`_SPECIAL`); in the file those must be quoted to be read as they were, so
+    the file quotes a superset, and two quote characters a cell. So with the header written
+    as the writer writes it, no carriage return, a line end last, and twice as many quote
+    characters as cells the writer quotes, the file is the writer's text: counted in C, over
+    the file's bytes a MiB at a time, never holding it whole.
+    """
+    if len(columns) < 2:  # the writer quotes an empty cell alone on its row
+        return False
+    quoted = 0
+    for column in columns:
+        special = set(filter(_SPECIAL.search, set(column)))
+        if any(map(operator.contains, special, repeat('"'))):
+            return False
+        if special:
+            quoted += sum(map(special.__contains__, column))
+    echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    head = str(echo.writerow(fields)).encode("utf-8")
+    quotes, last = -head.count(b'"'), b""
+    with path.open("rb") as file:
+        for chunk in iter(lambda: file.read(1 << 20), b""):
+            if not last and not chunk.startswith(head):
+                return False
+            if b"\r" in chunk:
+                return False
+            quotes, last = quotes + chunk.count(b'"'), chunk[-1:]
+    return last == b"\n" and quotes == 2 * quoted
 
 
 def _in_order(table: Table, columns: list[list[str]]) -> bool:

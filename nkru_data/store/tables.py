@@ -45,10 +45,14 @@ def _convert_column(spec: ColumnSpec, column: list[str], raw: RawTable) -> list[
     million rows (a table repeats its kinds, dates and references down the column, and the
     converted values are immutable, so they are shared). Values are parsed by the rules
     validation applies (:mod:`nkru_data.values`), so a cell that ``validate`` rejects is an
-    :class:`InvalidRecord` here too, never a silent guess.
+    :class:`InvalidRecord` here too, never a silent guess. Plain text is kept as it is (only
+    its empty cells become ``None``): no set of its values is made.
     """
-    distinct = set(column)
-    present = distinct - {""}
+    plain = (not spec.column.is_list and spec.kind not in ("boolean", "number", "integer")
+             and spec.enum_type is None and spec.column.format != "edtf")  # fmt: skip
+    if plain:
+        return _as_text(column)
+    present = set(column) - {""}
     converted: dict[str, Any]
     if spec.column.is_list:
         converted = {v: tuple(v.split(LIST_SEPARATOR)) for v in present}
@@ -79,18 +83,23 @@ def _convert_column(spec: ColumnSpec, column: list[str], raw: RawTable) -> list[
                 raise ValueError(f"{value[:40]!r} is not one of: {choices}")
 
             _reject(raw, spec.name, column, lambda v: not v or v in converted, parse_enum)
-    else:
-        if spec.column.format == "edtf" and not all(map(is_valid, present)):
+    else:  # an EDTF date, kept as its text
+        if not all(map(is_valid, present)):
             _reject(raw, spec.name, column, lambda v: not v or is_valid(v), parse)
-        if "" not in distinct:
-            return list(column)
-        return list(map(_EMPTY_IS_NONE.get, column, column))  # the cell, or None for ""
+        return _as_text(column)
     converted[""] = None
     return list(map(converted.__getitem__, column))
 
 
 #: ``get(cell, cell)``: the cell itself, except an empty one (not known)
 _EMPTY_IS_NONE: dict[str, None] = {"": None}
+
+
+def _as_text(column: list[str]) -> list[Any]:
+    """The cells as they are, ``None`` for an empty one (not known); a scan for an empty cell
+    costs less than a set of the values. A column without one is the table's own list (read,
+    never changed, by :func:`_construct_all`)."""
+    return list(map(_EMPTY_IS_NONE.get, column, column)) if "" in column else column
 
 
 def _reject(
