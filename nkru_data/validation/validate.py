@@ -4,12 +4,13 @@ Order matters for safety: the descriptor is checked first (:mod:`nkru_data.safet
 path outside, no dialect, a sane JSON shape), then every table is read strictly and bounded in
 cost. Two engines check the Table Schemas of a package that passed both. ``compiled`` (the
 default) runs them on the rows already read (:mod:`~nkru_data.validation.schema_checks`), while
-frictionless, in a worker process, checks only the descriptor against its profiles;
-``frictionless`` hands the whole package to stock frictionless in the worker, as a second
-reader of every file. Both give the same problems (a property test holds them to it); where a
-schema uses what the compiled checks do not mirror, frictionless reads the tables instead.
-Validation never changes a file and never raises on bad input: an unusable package (missing
-file, broken JSON, bad encoding, truncated CSV) is a report with ``unusable=True``.
+frictionless, in a worker process, checks only the descriptor against its profiles (unless its
+verdict is known without it: :mod:`~nkru_data.validation.verdict`); ``frictionless`` hands the
+whole package to stock frictionless in the worker, as a second reader of every file. Both give
+the same problems (a property test holds them to it); where a schema uses what the compiled
+checks do not mirror, frictionless reads the tables instead. Validation never changes a file
+and never raises on bad input: an unusable package (missing file, broken JSON, bad encoding,
+truncated CSV) is a report with ``unusable=True``.
 """
 
 from __future__ import annotations
