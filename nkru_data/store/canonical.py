@@ -42,7 +42,7 @@ def file_difference(table: Table, raw: RawTable, path: Path) -> int | None:
     if raw.header == table.fields:
         columns = [raw.column(index) for index in range(len(raw.header))]
         if _in_order(table, columns):
-            if isinstance(raw.lines, range) and _quoted_as_needed(table.fields, columns, path):
+            if raw.one_line_per_row and _quoted_as_needed(table.fields, columns, path):
                 return None
             with path.open("rb") as file:
                 if _written_as(table.fields, columns, raw.count, file.read):
@@ -54,15 +54,15 @@ def _quoted_as_needed(fields: tuple[str, ...], columns: list[list[str]], path: P
     """True when the file must be the writer's text of its rows, told without writing it:
     ``True`` is sure, ``False`` only says "compare the text" (:func:`_written_as`).
 
-    A file read one line per row (``lines`` a range) whose cells hold no quote character can
-    differ from the writer's text only in which cells it quotes and in its line ends: its
-    cells are the rows' cells, joined by commas, and such a cell is written in one way
+    A file read one line per row (``RawTable.one_line_per_row``) whose cells hold no quote
+    character can differ from the writer's text only in which cells it quotes and in its line
+    ends: its cells are the rows' cells, joined by commas, and such a cell is written in one way
     unquoted, one way quoted. The writer quotes exactly the cells holding a comma or a line
-    break (:data:`_SPECIAL`); in the file those must be quoted to be read as they were, so
-    the file quotes a superset, and two quote characters a cell. So with the header written
-    as the writer writes it, no carriage return, a line end last, and twice as many quote
-    characters as cells the writer quotes, the file is the writer's text: counted in C, over
-    the file's bytes a MiB at a time, never holding it whole.
+    break (:data:`_SPECIAL`); in the file those must be quoted to be read as they were, so the
+    file quotes a superset, and two quote characters a cell. So with the header written as the
+    writer writes it, no carriage return, a line end last, and twice as many quote characters as
+    cells the writer quotes, the file is the writer's text: counted in C, over the file's bytes
+    a MiB at a time, never holding it whole.
     """
     if len(columns) < 2:  # the writer quotes an empty cell alone on its row
         return False
@@ -73,8 +73,7 @@ def _quoted_as_needed(fields: tuple[str, ...], columns: list[list[str]], path: P
             return False
         if special:
             quoted += sum(map(special.__contains__, column))
-    echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    head = str(echo.writerow(fields)).encode("utf-8")
+    head = _written_header(fields)[1]
     quotes, last = -head.count(b'"'), b""
     with path.open("rb") as file:
         for chunk in iter(lambda: file.read(1 << 20), b""):
@@ -104,8 +103,7 @@ def _written_as(fields: tuple[str, ...], columns: list[list[str]], count: int,
                 read: Callable[[int], bytes]) -> bool:  # fmt: skip
     """The bytes ``read`` gives are exactly the csv module's writing of ``fields`` and then
     the ``count`` rows of ``columns``, and nothing more."""
-    echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    head = str(echo.writerow(fields)).encode("utf-8")
+    echo, head = _written_header(fields)
     if read(len(head)) != head:
         return False
     for start in range(0, count, _STEP):
@@ -114,6 +112,12 @@ def _written_as(fields: tuple[str, ...], columns: list[list[str]], count: int,
         if read(len(data)) != data:
             return False
     return not read(1)
+
+
+def _written_header(fields: tuple[str, ...]) -> tuple[Writer, bytes]:
+    """The csv module's writer of canonical lines, and the header line it writes."""
+    echo = csv.writer(_Echo(), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    return echo, str(echo.writerow(fields)).encode("utf-8")
 
 
 class _Echo:

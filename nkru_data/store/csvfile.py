@@ -62,6 +62,11 @@ class RawTable:
                 [] for _ in range(self.count)]  # fmt: skip
         return self._rows
 
+    @property
+    def one_line_per_row(self) -> bool:
+        """Every row stands on one line of its own (no cell over lines, no blank line)."""
+        return isinstance(self.lines, range)
+
     def column(self, index: int) -> list[str]:
         """The cells at ``index`` of every row (the table's own list when held by column)."""
         if self.columns is not None:
